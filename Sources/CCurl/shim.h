@@ -12,6 +12,7 @@ typedef size_t (*visnyk_write_fn)(char *, size_t, size_t, void *);
 static inline CURLcode visnyk_easy_setopt_writefn(CURL *h, CURLoption o, visnyk_write_fn v) { return curl_easy_setopt(h, o, v); }
 static inline CURLcode visnyk_easy_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode visnyk_easy_getinfo_str(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode visnyk_easy_getinfo_int64(CURL *h, CURLINFO i, curl_off_t *v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLMcode visnyk_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
 
 #endif
