@@ -1,6 +1,7 @@
 /// Ukrainian and Russian month names (genitive as in "23 квітня 2025", nominative, and the
 /// usual abbreviations), weekday names and filler words ("р."/"року", "г."/"года", "о", "в").
-/// Matching is case-insensitive and ignores apostrophes ("п'ятниця", "пʼятниця").
+/// Matching is case-insensitive, ignores apostrophes ("п'ятниця", "пʼятниця") and takes a
+/// Latin "i" inside a Cyrillic word for "і".
 enum CyrillicDateWords {
     static func classify(_ word: UnsafeBufferPointer<UInt8>) -> DateWord? {
         guard word.count <= 40, let key = foldedKey(word) else { return nil }
@@ -16,7 +17,12 @@ enum CyrillicDateWords {
         while index < word.count {
             let lead = word[index]
             if lead < 0x80 {
-                if lead != UInt8(ascii: "'") { key.append(lead | 0x20) }
+                // Latin "i" typed for Ukrainian "і" is a common slip ("квiтня").
+                if lead | 0x20 == UInt8(ascii: "i") {
+                    key += [0xD1, 0x96]
+                } else if lead != UInt8(ascii: "'") {
+                    key.append(lead | 0x20)
+                }
                 index += 1
                 continue
             }

@@ -65,7 +65,7 @@ struct DateByteScanner {
     }
 
     /// Length of the Unicode space character starting here (NBSP, the U+2000 spaces, narrow
-    /// NBSP, ideographic space), or 0. ASCII white space is handled by callers.
+    /// NBSP, ideographic space, U+FEFF), or 0. ASCII white space is handled by callers.
     func unicodeSpaceLength() -> Int {
         switch peek() {
         case 0xC2: return peek(1) == 0xA0 ? 2 : 0
@@ -75,6 +75,7 @@ struct DateByteScanner {
             if peek(1) == 0x80 { return (third >= 0x80 && third <= 0x8B) || third == 0xAF ? 3 : 0 }
             return third == 0x9F ? 3 : 0
         case 0xE3: return peek(1) == 0x80 && peek(2) == 0x80 ? 3 : 0
+        case 0xEF: return peek(1) == 0xBB && peek(2) == 0xBF ? 3 : 0  // BOM / zero-width no-break space
         default: return 0
         }
     }

@@ -9,7 +9,9 @@ enum ISO8601DateParser {
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ParsedDateFields? {
         var scanner = DateByteScanner(bytes)
         var fields = ParsedDateFields()
-        guard readDate(&scanner, into: &fields) else { return nil }
+        guard let precision = readDate(&scanner, into: &fields) else { return nil }
+        // A year or year-month stands alone: a time or zone needs a whole date.
+        guard precision == .day || scanner.isAtEnd else { return nil }
         let separator = scanner.peek()
         if separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t") || separator == 0x20,
            DateByteScanner.isDigit(scanner.peek(1)) {
@@ -22,37 +24,39 @@ enum ISO8601DateParser {
         return scanner.isAtEnd ? fields : nil
     }
 
-    private static func readDate(_ scanner: inout DateByteScanner, into fields: inout ParsedDateFields) -> Bool {
+    private enum Precision { case year, month, day }
+
+    private static func readDate(_ scanner: inout DateByteScanner, into fields: inout ParsedDateFields) -> Precision? {
         let (value, count) = scanner.readDigits()
         switch count {
         case 8:
             fields.year = value / 10_000
             fields.month = value / 100 % 100
             fields.day = value % 100
-            return true
+            return .day
         case 7:
-            return setOrdinal(year: value / 1000, dayOfYear: value % 1000, into: &fields)
+            return setOrdinal(year: value / 1000, dayOfYear: value % 1000, into: &fields) ? .day : nil
         case 4:
             fields.year = value
         default:
-            return false
+            return nil
         }
-        guard scanner.peek() == UInt8(ascii: "-") else { return true }
+        guard scanner.peek() == UInt8(ascii: "-") else { return .year }
         if scanner.peek(1) == UInt8(ascii: "W") {
             scanner.advance(2)
-            return readWeekDate(&scanner, into: &fields)
+            return readWeekDate(&scanner, into: &fields) ? .day : nil
         }
         scanner.advance()
         let (part, partCount) = scanner.readDigits()
-        if partCount == 3 { return setOrdinal(year: fields.year, dayOfYear: part, into: &fields) }
-        guard partCount == 2 else { return false }
+        if partCount == 3 { return setOrdinal(year: fields.year, dayOfYear: part, into: &fields) ? .day : nil }
+        guard partCount == 2 else { return nil }
         fields.month = part
-        guard scanner.peek() == UInt8(ascii: "-") else { return true }
+        guard scanner.peek() == UInt8(ascii: "-") else { return .month }
         scanner.advance()
         let (day, dayCount) = scanner.readDigits()
-        guard dayCount == 2 else { return false }
+        guard dayCount == 2 else { return nil }
         fields.day = day
-        return true
+        return .day
     }
 
     private static func setOrdinal(year: Int, dayOfYear: Int, into fields: inout ParsedDateFields) -> Bool {

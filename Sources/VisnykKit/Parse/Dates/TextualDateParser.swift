@@ -11,7 +11,8 @@
 /// - Words: month and weekday names (weekdays are ignored), zones, AM/PM; see `DateWord`.
 /// - `±hhmm`, `±hh:mm`, `±hh` after the time or after UT/UTC/GMT is the zone offset; a
 ///   numeric offset wins over a zone name next to it (`+0300 (EEST)`, `+0300 EEST`).
-/// - Comments in parentheses (nested) and `[…]` are skipped. No zone means UTC.
+/// - Comments in parentheses (nested) and `[…]` are skipped, and `, . ; | @` separate freely.
+///   No zone means UTC.
 /// Any token it cannot place makes the whole date nil, rather than guessing.
 struct TextualDateParser {
     var scanner: DateByteScanner
@@ -49,7 +50,7 @@ struct TextualDateParser {
                 }
             } else {
                 switch byte {
-                case UInt8(ascii: ","), UInt8(ascii: "."):
+                case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "@"):
                     scanner.advance()
                 case UInt8(ascii: "("):
                     skipComment(closing: UInt8(ascii: ")"))
@@ -82,7 +83,7 @@ struct TextualDateParser {
                 if noDateYet { return readNumericDate(first: value, digits: count, separator: next) }
                 if hour == nil { return readTime(hour: value, digits: count, separator: next) }
                 return false
-            case UInt8(ascii: "-") where noDateYet && hour == nil:
+            case UInt8(ascii: "-") where noDateYet:
                 return readNumericDate(first: value, digits: count, separator: next)
             default:
                 break
