@@ -1,0 +1,85 @@
+/// An 8-bit encoding whose lower half is ASCII, decoded with a 256-entry table of ready-made
+/// UTF-8 forms (no iconv state, one lookup per byte).
+struct SingleByteCodePage: Sendable {
+    let name: String
+    /// Per byte: its UTF-8 form in the low 24 bits (first byte lowest), the length in bits
+    /// 24-25 (0 for a dropped character), `droppedFlag` for a control XML forbids,
+    /// `undefinedFlag` for a byte the encoding leaves undefined (decoded as U+FFFD).
+    private let entries: [UInt32]
+
+    private static let droppedFlag: UInt32 = 1 << 30
+    private static let undefinedFlag: UInt32 = 1 << 31
+
+    struct Decoded {
+        var utf8: [UInt8]
+        var dropped = 0
+        var undefined = 0
+    }
+
+    init?(canonicalName: String) {
+        let upperHalf: [UInt16]
+        if canonicalName == "x-user-defined" {
+            upperHalf = (0..<128).map { 0xF780 + UInt16($0) }
+        } else if let table = Self.upperHalves[canonicalName] {
+            upperHalf = table
+        } else {
+            return nil
+        }
+        name = canonicalName
+        entries = (0..<256).map { byte in
+            if byte < 0x80 {
+                let isIllegal = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+                return isIllegal ? Self.droppedFlag : UInt32(byte) | 1 << 24
+            }
+            let scalar = upperHalf[byte - 0x80]
+            return Self.packedUTF8(scalar) | (scalar == 0xFFFD ? Self.undefinedFlag : 0)
+        }
+    }
+
+    private static func packedUTF8(_ scalar: UInt16) -> UInt32 {
+        let value = UInt32(scalar)
+        if value < 0x80 { return value | 1 << 24 }
+        if value < 0x800 {
+            return (0xC0 | value >> 6) | (0x80 | value & 0x3F) << 8 | 2 << 24
+        }
+        return (0xE0 | value >> 12) | (0x80 | value >> 6 & 0x3F) << 8 | (0x80 | value & 0x3F) << 16 | 3 << 24
+    }
+
+    /// The code point a byte stands for (U+FFFD when undefined), for the encoding guesser.
+    func scalar(for byte: UInt8) -> UInt32 {
+        let entry = entries[Int(byte)]
+        switch entry >> 24 & 3 {
+        case 1: return entry & 0x7F
+        case 2: return (entry & 0x1F) << 6 | (entry >> 8 & 0x3F)
+        case 3: return (entry & 0x0F) << 12 | (entry >> 8 & 0x3F) << 6 | (entry >> 16 & 0x3F)
+        default: return 0
+        }
+    }
+
+    func decode(_ input: UnsafeBufferPointer<UInt8>) -> Decoded {
+        guard let source = input.baseAddress, !input.isEmpty else { return Decoded(utf8: []) }
+        var decoded = Decoded(utf8: [])
+        entries.withUnsafeBufferPointer { table in
+            var outputLength = 0
+            for index in 0..<input.count {
+                let entry = table[Int(source[index])]
+                outputLength &+= Int(truncatingIfNeeded: entry >> 24 & 3)
+                if entry >= Self.droppedFlag {
+                    if entry & Self.undefinedFlag != 0 { decoded.undefined &+= 1 } else { decoded.dropped &+= 1 }
+                }
+            }
+            // Each entry is stored as four bytes; four spare bytes of capacity absorb the last one.
+            decoded.utf8 = [UInt8](unsafeUninitializedCapacity: outputLength + 4) { buffer, initialized in
+                guard let destination = buffer.baseAddress else { initialized = 0; return }
+                var offset = 0
+                for index in 0..<input.count {
+                    let entry = table[Int(source[index])]
+                    UnsafeMutableRawPointer(destination + offset).storeBytes(of: entry.littleEndian, as: UInt32.self)
+                    offset &+= Int(truncatingIfNeeded: entry >> 24 & 3)
+                }
+                initialized = offset
+            }
+        }
+        return decoded
+    }
+}

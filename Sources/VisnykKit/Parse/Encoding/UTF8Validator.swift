@@ -1,0 +1,104 @@
+/// Checks UTF-8 bytes for well-formedness (Unicode Table 3-7) and for characters XML 1.0 forbids.
+enum UTF8Validator {
+    /// Offset of the first byte that starts an ill-formed sequence or an XML-illegal character
+    /// at or after `start`; `input.count` when there is none.
+    static func firstIssue(in input: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int {
+        guard let base = input.baseAddress else { return 0 }
+        let count = input.count
+        var index = start
+        while index < count {
+            if index &+ 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if isPrintableASCII(word) {
+                    index &+= 8
+                    continue
+                }
+                if isTwoByteSequences(word) {
+                    index &+= 8
+                    continue
+                }
+            }
+            let byte = base[index]
+            if byte >= 0x20 && byte < 0x80 {
+                index &+= 1
+                continue
+            }
+            let length = sequenceLength(base, index, count)
+            if length < 0 || isXMLIllegal(base, index, length) { return index }
+            index &+= length
+        }
+        return count
+    }
+
+    /// Whether any byte is outside ASCII.
+    static func containsNonASCII(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = input.baseAddress else { return false }
+        var index = 0
+        while index &+ 8 <= input.count {
+            if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return true
+            }
+            index &+= 8
+        }
+        while index < input.count {
+            if base[index] >= 0x80 { return true }
+            index &+= 1
+        }
+        return false
+    }
+
+    /// Eight bytes in 0x20...0x7F.
+    @inline(__always)
+    static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- 0x2020_2020_2020_2020) & ~word & high
+        return (word & high) | belowSpace == 0
+    }
+
+    /// Four two-byte sequences (lead 0xC2...0xDF, then a continuation byte), as in Cyrillic text.
+    @inline(__always)
+    static func isTwoByteSequences(_ word: UInt64) -> Bool {
+        guard word & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 else { return false }
+        // Leads 0xC0 and 0xC1 (overlong) have none of bits 1-4 set.
+        let leadBits = (word & 0x001E_001E_001E_001E) &+ 0x007E_007E_007E_007E
+        return leadBits & 0x0080_0080_0080_0080 == 0x0080_0080_0080_0080
+    }
+
+    /// Length of the well-formed sequence at `index`, or minus the length of the maximal
+    /// ill-formed subpart there (which becomes one U+FFFD).
+    @inline(__always)
+    static func sequenceLength(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int) -> Int {
+        let lead = base[index]
+        if lead < 0x80 { return 1 }
+        if lead < 0xC2 || lead > 0xF4 { return -1 }
+        let remaining = count &- index
+        guard remaining >= 2 else { return -1 }
+        let second = base[index &+ 1]
+        if lead < 0xE0 {
+            return second & 0xC0 == 0x80 ? 2 : -1
+        }
+        if lead < 0xF0 {
+            let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80
+            let high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+            guard second >= low && second <= high else { return -1 }
+            guard remaining >= 3, base[index &+ 2] & 0xC0 == 0x80 else { return -2 }
+            return 3
+        }
+        let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80
+        let high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+        guard second >= low && second <= high else { return -1 }
+        guard remaining >= 3, base[index &+ 2] & 0xC0 == 0x80 else { return -2 }
+        guard remaining >= 4, base[index &+ 3] & 0xC0 == 0x80 else { return -3 }
+        return 4
+    }
+
+    /// C0 controls other than tab, line feed and carriage return, and U+FFFE / U+FFFF.
+    @inline(__always)
+    static func isXMLIllegal(_ base: UnsafePointer<UInt8>, _ index: Int, _ length: Int) -> Bool {
+        if length == 1 {
+            let byte = base[index]
+            return byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+        }
+        return length == 3 && base[index] == 0xEF && base[index &+ 1] == 0xBF && base[index &+ 2] >= 0xBE
+    }
+}
