@@ -1,0 +1,114 @@
+/// Makes article HTML from feeds safe to show.
+///
+/// Policy:
+/// - Input is tokenized per HTML5 (see `HTMLTokenizer`); output is rebuilt from tokens only, so
+///   nothing passes through unparsed. Comments, doctypes, processing instructions and NUL vanish.
+/// - Allowed elements and their attributes are listed in `HTMLSanitizer.allowedElements`
+///   (`title`, `lang` and `dir` are allowed everywhere). No event handlers, `style`, `id`,
+///   `class`, `name`, `target`, `rel`, form or frame attributes: nothing outside the lists.
+///   `source` is kept only inside `picture`/`audio`/`video`, `track` only inside `audio`/`video`;
+///   `audio` and `video` always get `controls` (and never `autoplay`).
+/// - Dropped with all their content: script, style, iframe, object, embed, applet, form, input,
+///   button, select, datalist, textarea, noscript, noembed, noframes, xmp, template, svg, math,
+///   frame, frameset, base, link, meta, title, param, canvas, dialog. SVG/MathML end where a
+///   browser would end them (breakout tags such as `<p>` or `<img>` leave them).
+/// - Any other element (html, body, head, article, section, font-less legacy tags, custom
+///   elements, ...): the tag is dropped and its content kept.
+/// - URL attributes (`href`, `cite`: links; `src`, `poster`, `srcset`: media) are entity-decoded,
+///   stripped of surrounding C0 controls/space and of tab/CR/LF inside (as browsers do), and
+///   resolved against `baseURL` (RFC 3986); the scheme of the result must be http, https, ftp,
+///   mailto, tel or news for links, http or https for media, or, for images (`img src`,
+///   `srcset`, `poster`), `data:image/{png,gif,jpeg,webp};base64,`. A value whose first
+///   segment holds a ':' without being a valid scheme is refused too. Refused values drop the
+///   attribute, never the element (an `a` without a safe `href` keeps its text). `srcset`
+///   keeps only its safe candidates.
+/// - Output is well formed: an open-element stack with the HTML5 implied closings that matter
+///   (`p` before blocks, `li`, `dd`/`dt`, `a` in `a`, table rows and cells, headings), end tags
+///   closing what is open above them within scope, stray end tags dropped (`</br>` is `<br>`),
+///   void elements without end tags, everything left open closed at the end. Past 256 open
+///   elements further start tags are dropped (text kept). Attributes are double-quoted and
+///   escaped, text escaped (`&`, `<`, `>`); CR/CRLF become LF.
+/// - The output is a fixed point: `sanitize(sanitize(x)) == sanitize(x)`.
+public enum HTMLSanitizer {
+    /// Safe HTML for an article fragment, relative URLs made absolute against `baseURL`.
+    public static func sanitize(_ html: String, baseURL: String?) -> String {
+        var run = HTMLSanitizerRun(bytes: Array(html.utf8), baseURL: baseURL)
+        run.run()
+        return String(decoding: run.out, as: UTF8.self)
+    }
+}
+
+/// The state of one sanitizing pass.
+struct HTMLSanitizerRun {
+    var tokenizer: HTMLTokenizer
+    var out: [UInt8] = []
+    var open: [String] = []
+    var skipped = HTMLSkippedRegion()
+    let baseURL: String?
+    var valueBuffer: [UInt8] = []
+
+    static let maxOpenElements = 256
+
+    init(bytes: [UInt8], baseURL: String?) {
+        tokenizer = HTMLTokenizer(bytes)
+        out.reserveCapacity(bytes.count)
+        let trimmed = baseURL.map { URLResolver.resolve($0, against: nil) } ?? ""
+        self.baseURL = URLResolver.isAbsolute(trimmed) ? trimmed : nil
+    }
+
+    mutating func run() {
+        while let token = tokenizer.next() {
+            switch token {
+            case .text(let range):
+                if !skipped.isActive { appendText(range, decode: true) }
+            case .rawText(let range):
+                if !skipped.isActive { appendText(range, decode: false) }
+            case .startTag:
+                if skipped.isActive, skipped.startTag(&tokenizer) == .consumed { continue }
+                startTag()
+            case .endTag:
+                if skipped.isActive {
+                    let outside = open.contains(tokenizer.tagName)
+                    if skipped.endTag(&tokenizer, openOutside: outside) == .consumed { continue }
+                }
+                endTag()
+            case .comment, .doctype:
+                continue
+            }
+        }
+        while let name = open.popLast() { appendEndTag(name) }
+    }
+
+    private mutating func startTag() {
+        let name = tokenizer.tagName
+        if HTMLSanitizer.droppedWithContent.contains(name) {
+            if HTMLElements.closesParagraph.contains(name) { closeParagraph() }
+            if !HTMLElements.void.contains(name), !(tokenizer.selfClosing && (name == "svg" || name == "math")) {
+                skipped.begin(name, tokenizer: &tokenizer)
+            }
+            return
+        }
+        guard let allowed = HTMLSanitizer.allowedElements[name] else {
+            if HTMLElements.closesParagraph.contains(name) { closeParagraph() }
+            return
+        }
+        let isVoid = HTMLElements.void.contains(name)
+        if !isVoid, open.count >= Self.maxOpenElements { return }
+        if name == "source", !(open.last == "picture" || open.last == "audio" || open.last == "video") { return }
+        if name == "track", !(open.last == "audio" || open.last == "video") { return }
+        closeImplied(before: name)
+        appendStartTag(name, allowed: allowed)
+        if !isVoid { open.append(name) }
+    }
+
+    private mutating func endTag() {
+        let name = tokenizer.tagName
+        if name == "br" {
+            appendStartTag("br", allowed: [])
+            return
+        }
+        guard HTMLSanitizer.allowedElements[name] != nil, !HTMLElements.void.contains(name),
+              let index = openIndex(of: name) else { return }
+        closeElements(from: index)
+    }
+}

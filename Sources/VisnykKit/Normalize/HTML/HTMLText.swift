@@ -1,0 +1,99 @@
+/// Plain text from HTML, for the article's `text` and the content hash.
+///
+/// Rules of `text(fromHTML:)`:
+/// - Content of script, style, template, noscript, title, textarea, select, datalist, iframe,
+///   noembed, noframes, object, applet, canvas, audio, video, svg, math, rp, dialog and
+///   frameset vanishes, as do comments, doctypes and tags themselves. `xmp`/`plaintext`
+///   content is text.
+/// - Character references are decoded; CR and CRLF become LF; NUL vanishes.
+/// - White space (ASCII white space and U+00A0) inside a line collapses to one space; lines
+///   carry no leading or trailing space.
+/// - Paragraph elements (p, h1–h6, blockquote, pre, ul, ol, dl, table, figure, hr, address)
+///   start and end a paragraph: one empty line between paragraphs.
+/// - Line elements (div, li, dt, dd, tr, caption, figcaption, section, article, header,
+///   footer, main, aside, nav, details, summary, center, form, fieldset, legend, option, ...)
+///   start and end a line.
+/// - `br` ends the line; a `br` on an empty line makes an empty line. Inside `pre` each
+///   newline acts like a `br` (other white space still collapses).
+/// - `td`/`th` are separated from what precedes them by a space.
+/// - Never more than one empty line in a row; no empty line at the start or end; no final
+///   newline.
+public enum HTMLText {
+    /// Plain text of an HTML fragment, by the rules above.
+    public static func text(fromHTML html: String) -> String {
+        extract(html, inline: false)
+    }
+
+    /// One-line text for titles: as `text(fromHTML:)`, with every line or paragraph
+    /// break turned into a space; white space runs → one space; trimmed.
+    public static func inlineText(fromHTML html: String) -> String {
+        extract(html, inline: true)
+    }
+
+    private static func extract(_ html: String, inline: Bool) -> String {
+        var tokenizer = HTMLTokenizer(Array(html.utf8))
+        var builder = HTMLTextBuilder(inline: inline)
+        var skipped = HTMLSkippedRegion()
+        var open: [String] = []
+        var preDepth = 0
+        while let token = tokenizer.next() {
+            switch token {
+            case .text(let range):
+                if !skipped.isActive { builder.appendText(tokenizer.bytes, range, decode: true, preformatted: preDepth > 0) }
+            case .rawText(let range):
+                if !skipped.isActive { builder.appendText(tokenizer.bytes, range, decode: false, preformatted: preDepth > 0) }
+            case .startTag:
+                if skipped.isActive, skipped.startTag(&tokenizer) == .consumed { continue }
+                let name = tokenizer.tagName
+                let isVoid = HTMLElements.void.contains(name)
+                if hidden.contains(name) {
+                    if !isVoid, !(tokenizer.selfClosing && (name == "svg" || name == "math")) {
+                        skipped.begin(name, tokenizer: &tokenizer)
+                    }
+                    continue
+                }
+                boundary(name, builder: &builder)
+                if name == "td" || name == "th" { builder.space() }
+                if name == "pre" || name == "listing" { preDepth += 1 }
+                if !isVoid, open.count < 256 { open.append(name) }
+            case .endTag:
+                let name = tokenizer.tagName
+                if skipped.isActive, skipped.endTag(&tokenizer, openOutside: open.contains(name)) == .consumed { continue }
+                boundary(name, builder: &builder)
+                if name == "pre" || name == "listing", preDepth > 0 { preDepth -= 1 }
+                if let index = open.lastIndex(of: name) { open.removeSubrange(index...) }
+            case .comment, .doctype:
+                continue
+            }
+        }
+        return builder.result()
+    }
+
+    private static func boundary(_ name: String, builder: inout HTMLTextBuilder) {
+        if name == "br" {
+            builder.lineBreak()
+        } else if paragraphs.contains(name) {
+            builder.blockBreak(2)
+        } else if lines.contains(name) {
+            builder.blockBreak(1)
+        }
+    }
+
+    static let hidden: Set<String> = [
+        "script", "style", "template", "noscript", "title", "textarea", "select", "datalist",
+        "iframe", "noembed", "noframes", "object", "applet", "embed", "canvas", "audio", "video",
+        "svg", "math", "rp", "dialog", "frameset", "frame", "param", "input", "button",
+    ]
+
+    static let paragraphs: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "listing", "ul", "ol", "dl",
+        "table", "figure", "hr", "address",
+    ]
+
+    static let lines: Set<String> = [
+        "div", "li", "dt", "dd", "tr", "caption", "figcaption", "section", "article", "header",
+        "footer", "main", "aside", "nav", "details", "summary", "center", "form", "fieldset",
+        "legend", "option", "optgroup", "hgroup", "menu", "dir", "search", "xmp", "plaintext",
+        "thead", "tbody", "tfoot", "body", "html", "head",
+    ]
+}
