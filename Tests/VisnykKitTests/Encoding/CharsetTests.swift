@@ -42,6 +42,10 @@ struct CharsetTests {
         for name in names {
             #expect(DecodingMethod(canonicalName: name) != nil, "no decoder for \(name)")
             #expect(Charset.canonicalName(forLabel: name) == name, "\(name) is not its own label")
+            if case .iconv(let iconvName)? = DecodingMethod(canonicalName: name) {
+                let converted = [UInt8]("a".utf8).withUnsafeBufferPointer { IconvTranscoder.transcode($0, from: iconvName) }
+                #expect(converted?.utf8 == [UInt8]("a".utf8), "iconv cannot convert \(iconvName)")
+            }
         }
     }
 }

@@ -13,8 +13,9 @@ enum UTF8Validator {
                     index &+= 8
                     continue
                 }
-                if isTwoByteSequences(word) {
-                    index &+= 8
+                let advance = asciiAndTwoByteRun(word)
+                if advance > 0 {
+                    index &+= advance
                     continue
                 }
             }
@@ -55,13 +56,23 @@ enum UTF8Validator {
         return (word & high) | belowSpace == 0
     }
 
-    /// Four two-byte sequences (lead 0xC2...0xDF, then a continuation byte), as in Cyrillic text.
+    /// How many of eight bytes (0, 7 or 8) are complete, XML-legal characters of at most two
+    /// bytes: printable ASCII and sequences with a lead in 0xC2...0xDF, as in Cyrillic text.
+    /// 7 when the last byte is a lead whose continuation lies in the next word.
     @inline(__always)
-    static func isTwoByteSequences(_ word: UInt64) -> Bool {
-        guard word & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 else { return false }
-        // Leads 0xC0 and 0xC1 (overlong) have none of bits 1-4 set.
-        let leadBits = (word & 0x001E_001E_001E_001E) &+ 0x007E_007E_007E_007E
-        return leadBits & 0x0080_0080_0080_0080 == 0x0080_0080_0080_0080
+    static func asciiAndTwoByteRun(_ word: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let bit7 = word & high
+        let bit6 = (word << 1) & high
+        let bit5 = (word << 2) & high
+        let continuations = bit7 & ~bit6
+        let leads = bit7 & bit6 & ~bit5
+        let longLeads = bit7 & bit6 & bit5
+        let controls = (word &- 0x2020_2020_2020_2020) & ~word & high
+        // Leads 0xC0 and 0xC1 (overlong forms) have none of bits 1-4 set.
+        let leadHasPayload = ((word & 0x1E1E_1E1E_1E1E_1E1E) &+ 0x7E7E_7E7E_7E7E_7E7E) & high
+        guard longLeads | controls | (leads & ~leadHasPayload) == 0, leads << 8 == continuations else { return 0 }
+        return leads & 0x8000_0000_0000_0000 == 0 ? 8 : 7
     }
 
     /// Length of the well-formed sequence at `index`, or minus the length of the maximal
