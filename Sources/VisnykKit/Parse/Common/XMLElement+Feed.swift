@@ -1,0 +1,34 @@
+import Foundation
+
+extension XMLElement {
+    /// The element's date, or nil with a warning naming the line when it cannot be read.
+    func date(warnings: inout [String]) -> Date? {
+        guard let raw = trimmedText else { return nil }
+        if let date = FeedDate.parse(raw) { return date }
+        warnings.append("line \(line): could not understand the date \"\(raw.prefix(80))\" in <\(name)>; it is left out")
+        return nil
+    }
+
+    /// The element's content as feed text: escaped HTML or CDATA in the text, or raw HTML
+    /// written as child elements (not valid RSS, but common).
+    var htmlText: FeedText? {
+        if hasElementChildren {
+            return FeedText(value: innerHTML, kind: .html, base: base)
+        }
+        let value = text
+        guard !value.trimmingXMLWhitespace().isEmpty else { return nil }
+        return FeedText(value: value, kind: .html, base: base)
+    }
+
+    /// The element's text as an absolute URL (resolved against the xml:base in scope).
+    var urlText: String? {
+        guard let raw = trimmedText else { return nil }
+        return URLResolver.resolve(raw, against: base)
+    }
+
+    /// An attribute holding a URL, resolved against the xml:base in scope.
+    func urlAttribute(_ name: String) -> String? {
+        guard let raw = attribute(name)?.trimmingXMLWhitespace(), !raw.isEmpty else { return nil }
+        return URLResolver.resolve(raw, against: base)
+    }
+}

@@ -1,0 +1,73 @@
+/// Maps RSS wire types onto the one article model, with the precedence the specs and common
+/// practice give: content:encoded over description for content, description as summary,
+/// dc:* as fallbacks for the core elements, atom:* where RSS has nothing.
+enum RSSAdapter {
+    static func draft(from channel: RSSChannel, warnings: [String]) -> DraftFeed {
+        var feed = DraftFeed(format: channel.format)
+        feed.title = channel.title ?? channel.dcTitle
+        feed.link = channel.link ?? alternate(channel.atomLinks)
+        feed.description = channel.description ?? channel.itunesSummary ?? channel.itunesSubtitle
+        feed.language = channel.language ?? channel.dcLanguage ?? channel.rootLanguage
+        feed.updated = channel.lastBuildDate ?? channel.dcDate ?? channel.atomUpdated ?? channel.pubDate
+        feed.entries = channel.items.map(entry)
+        feed.warnings = warnings
+        return feed
+    }
+
+    static func entry(_ item: RSSItem) -> DraftEntry {
+        var entry = DraftEntry()
+        entry.title = item.title ?? item.dcTitle
+        entry.link = item.link ?? alternate(item.atomLinks)
+        if entry.link == nil, item.guidIsPermaLink, let guid = item.guid, isWebURL(guid) {
+            entry.link = guid
+        }
+        entry.id = item.guid ?? item.about
+        entry.summary = item.description ?? item.dcDescription ?? item.itunesSummary ?? item.atomSummary
+        entry.content = item.contentEncoded ?? item.atomContent
+        entry.published = item.pubDate ?? item.dcDate ?? item.atomPublished
+        entry.updated = item.dcDate ?? item.modified ?? item.atomUpdated
+        entry.authors = authors(item)
+        entry.categories = categories(item)
+        entry.enclosures = enclosures(item)
+        return entry
+    }
+
+    private static func authors(_ item: RSSItem) -> [Author] {
+        let texts = [item.authors, item.dcAuthors, item.dcCreators, item.itunesAuthor.map { [$0] } ?? []]
+        for group in texts where !group.isEmpty {
+            let people = group.compactMap(PersonText.parse)
+            if !people.isEmpty { return people }
+        }
+        return item.atomAuthors
+    }
+
+    private static func categories(_ item: RSSItem) -> [String] {
+        var all = item.categories
+        if let keywords = item.itunesKeywords {
+            all += keywords.split(separator: ",").map { $0.trimmingXMLWhitespace() }
+        }
+        all += item.dcSubjects
+        all += item.atomCategories
+        return all.filter { !$0.isEmpty }
+    }
+
+    private static func enclosures(_ item: RSSItem) -> [Enclosure] {
+        var all = item.enclosures
+        for link in item.atomLinks where link.rel == "enclosure" {
+            all.append(Enclosure(url: link.href, type: link.type, length: link.length))
+        }
+        for media in item.mediaContents where !all.contains(where: { $0.url == media.url }) {
+            all.append(media)
+        }
+        return all
+    }
+
+    static func alternate(_ links: [RSSAtomLink]) -> String? {
+        links.first { $0.rel == "alternate" }?.href
+    }
+
+    private static func isWebURL(_ s: String) -> Bool {
+        let lower = s.prefix(8).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+}

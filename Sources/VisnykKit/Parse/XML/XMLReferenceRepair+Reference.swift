@@ -1,0 +1,77 @@
+extension XMLReferenceRepair.Scanner {
+    private static let maximumNameLength = 40
+
+    /// Handles the `&` at `i`; returns where scanning continues.
+    mutating func reference(at i: Int) -> Int {
+        let n = input.count
+        var j = i + 1
+        if j < n, input[j] == UInt8(ascii: "#") {
+            return numericReference(at: i)
+        }
+        while j < n, j - i <= Self.maximumNameLength, isNameByte(input[j]) { j += 1 }
+        let nameRange = (i + 1)..<j
+        guard !nameRange.isEmpty, j < n, input[j] == UInt8(ascii: ";") else {
+            replace(i..<i + 1, with: Array("&amp;".utf8))
+            return i + 1
+        }
+        let name = String(decoding: input[nameRange], as: UTF8.self)
+        switch name {
+        case "lt", "gt", "amp", "quot", "apos":
+            return j + 1
+        default:
+            if let value = HTMLEntities.lookup(Substring(name)) {
+                var replacement: [UInt8] = []
+                for scalar in value.unicodeScalars where Self.isXMLCharacter(scalar.value) {
+                    replacement += Array("&#\(scalar.value);".utf8)
+                }
+                replace(i..<j + 1, with: replacement)
+            } else {
+                replace(i..<i + 1, with: Array("&amp;".utf8))
+            }
+            return j + 1
+        }
+    }
+
+    private mutating func numericReference(at i: Int) -> Int {
+        let n = input.count
+        var j = i + 2
+        var hex = false
+        if j < n, input[j] | 0x20 == UInt8(ascii: "x") { hex = true; j += 1 }
+        let digitsStart = j
+        var value: UInt32 = 0
+        while j < n, let digit = Self.digit(input[j], hex: hex) {
+            value = value > 0x10FFFF ? value : value * (hex ? 16 : 10) + digit
+            j += 1
+        }
+        guard j > digitsStart else {
+            replace(i..<i + 1, with: Array("&amp;".utf8))
+            return i + 1
+        }
+        let terminated = j < n && input[j] == UInt8(ascii: ";")
+        let end = terminated ? j + 1 : j
+        if !Self.isXMLCharacter(value) {
+            replace(i..<end, with: Array("\u{FFFD}".utf8))
+        } else if !terminated {
+            replace(i..<end, with: Array("&#\(value);".utf8))
+        }
+        return end
+    }
+
+    private static func digit(_ b: UInt8, hex: Bool) -> UInt32? {
+        if b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") { return UInt32(b - UInt8(ascii: "0")) }
+        guard hex else { return nil }
+        let lower = b | 0x20
+        if lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "f") { return UInt32(lower - UInt8(ascii: "a") + 10) }
+        return nil
+    }
+
+    private func isNameByte(_ b: UInt8) -> Bool {
+        isNameStart(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
+            || b == UInt8(ascii: ".")
+    }
+
+    static func isXMLCharacter(_ v: UInt32) -> Bool {
+        v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF)
+            || (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF)
+    }
+}

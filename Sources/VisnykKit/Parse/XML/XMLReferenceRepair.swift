@@ -1,0 +1,125 @@
+/// Repairs the two mistakes that make most real feeds ill-formed XML, before libxml2 sees
+/// them, so that they parse strictly instead of in recovery mode (which silently drops text):
+///
+/// - entity references XML does not define: HTML names (`&nbsp;`, `&mdash;`, `&laquo;`) become
+///   numeric character references; unknown names and bare `&` become `&amp;` (literal text);
+///   numeric references missing their `;` get one; references to characters XML forbids vanish.
+/// - a `<` that cannot start markup (`a < b`, `<3`) becomes `&lt;`.
+///
+/// CDATA sections, comments, processing instructions and the DOCTYPE are copied untouched.
+/// Entities a DOCTYPE declares are not honoured anywhere (see `XMLTreeBuilder`), so their
+/// references are turned into literal text too.
+enum XMLReferenceRepair {
+    struct Outcome {
+        let bytes: [UInt8]
+        let repairs: Int
+    }
+
+    static func repair(_ input: [UInt8]) -> Outcome {
+        input.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(input: buffer)
+            scanner.run()
+            guard let output = scanner.output else { return Outcome(bytes: input, repairs: 0) }
+            return Outcome(bytes: output, repairs: scanner.repairs)
+        }
+    }
+
+    struct Scanner {
+        let input: UnsafeBufferPointer<UInt8>
+        var output: [UInt8]?
+        var copied = 0
+        var repairs = 0
+
+        init(input: UnsafeBufferPointer<UInt8>) {
+            self.input = input
+        }
+
+        mutating func run() {
+            var i = 0
+            let n = input.count
+            while i < n {
+                let byte = input[i]
+                if byte == UInt8(ascii: "&") {
+                    i = reference(at: i)
+                } else if byte == UInt8(ascii: "<") {
+                    i = markup(at: i)
+                } else {
+                    i += 1
+                }
+            }
+            if output != nil { flush(upTo: n) }
+        }
+
+        /// Copies input[copied..<end] to the output, starting the output on the first repair.
+        mutating func flush(upTo end: Int) {
+            if output == nil {
+                output = []
+                output!.reserveCapacity(input.count + input.count / 16)
+            }
+            if end > copied { output!.append(contentsOf: input[copied..<end]) }
+            copied = end
+        }
+
+        mutating func replace(_ range: Range<Int>, with bytes: [UInt8]) {
+            flush(upTo: range.lowerBound)
+            output!.append(contentsOf: bytes)
+            copied = range.upperBound
+            repairs += 1
+        }
+
+        func starts(with literal: StaticString, at i: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard i + count <= input.count else { return false }
+            let p = literal.utf8Start
+            for k in 0..<count where input[i + k] != p[k] { return false }
+            return true
+        }
+
+        func find(_ literal: StaticString, from i: Int) -> Int? {
+            let first = literal.utf8Start[0]
+            var j = i
+            while j < input.count {
+                if input[j] == first, starts(with: literal, at: j) { return j }
+                j += 1
+            }
+            return nil
+        }
+
+        mutating func markup(at i: Int) -> Int {
+            let n = input.count
+            guard i + 1 < n else {
+                replace(i..<i + 1, with: Array("&lt;".utf8))
+                return n
+            }
+            let next = input[i + 1]
+            if next == UInt8(ascii: "!") {
+                if starts(with: "<![CDATA[", at: i) { return (find("]]>", from: i + 9) ?? n - 3) + 3 }
+                if starts(with: "<!--", at: i) { return (find("-->", from: i + 4) ?? n - 3) + 3 }
+                if starts(with: "<!DOCTYPE", at: i) { return doctypeEnd(from: i + 9) }
+                return i + 2
+            }
+            if next == UInt8(ascii: "?") { return (find("?>", from: i + 2) ?? n - 2) + 2 }
+            if isNameStart(next) || next == UInt8(ascii: "/") { return i + 1 }
+            replace(i..<i + 1, with: Array("&lt;".utf8))
+            return i + 1
+        }
+
+        func doctypeEnd(from start: Int) -> Int {
+            var j = start
+            var inSubset = false
+            while j < input.count {
+                let b = input[j]
+                if b == UInt8(ascii: "[") { inSubset = true }
+                if b == UInt8(ascii: "]") { inSubset = false }
+                if b == UInt8(ascii: ">"), !inSubset { return j + 1 }
+                j += 1
+            }
+            return input.count
+        }
+
+        func isNameStart(_ b: UInt8) -> Bool {
+            (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_")
+                || b == UInt8(ascii: ":") || b >= 0x80
+        }
+    }
+}

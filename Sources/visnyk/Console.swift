@@ -1,0 +1,12 @@
+import Foundation
+
+/// stdout and stderr without `print`'s per-call overhead on large JSON documents.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(("visnyk: " + text + "\n").utf8))
+    }
+}
