@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "VisnykKitTests",
             dependencies: ["VisnykKit"],
-            exclude: ["Fixtures"],
+            exclude: ["Fixtures", "Support/Servers"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]
