@@ -37,8 +37,7 @@ extension DecodingSession {
         let issue = UTF8Validator.firstIssue(in: input)
         let isASCII = !UTF8Validator.containsNonASCII(input)
         if issue == input.count, isASCII { return (original, declaration.canonicalName) }
-        let census = issue == input.count ? UTF8Census() : UTF8Census(of: input)
-        if census.invalidSequences == 0, !isASCII {
+        if !isASCII, UTF8Validator.isWellFormed(input, from: issue) {
             warnings.append("declared charset \(declaration.canonicalName) in \(declaration.source.rawValue) "
                 + "but the bytes are valid UTF-8; read as UTF-8")
             return decodeUTF8(from: 0, declared: nil, allowGuessing: false)

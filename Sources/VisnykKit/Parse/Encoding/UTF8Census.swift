@@ -11,9 +11,8 @@ struct UTF8Census {
     /// sequences as broken ones; legacy 8-bit text almost never forms valid sequences by chance.
     var isMostlyInvalid: Bool { invalidSequences > multibyteSequences }
 
-    init() {}
-
-    /// Counts from `start`; stops early once the text is plainly not UTF-8.
+    /// Counts from `start`; stops early once the text is plainly not UTF-8 (legacy 8-bit text
+    /// forms the odd valid pair, e.g. KOI8 "ді", so a few valid sequences do not count).
     init(of input: UnsafeBufferPointer<UInt8>, from start: Int = 0) {
         guard let base = input.baseAddress else { return }
         let count = input.count
@@ -32,7 +31,7 @@ struct UTF8Census {
             let length = UTF8Validator.sequenceLength(base, index, count)
             if length < 0 {
                 invalidSequences &+= 1
-                if invalidSequences >= 64 && multibyteSequences == 0 { return }
+                if invalidSequences >= 64 && invalidSequences > 4 * multibyteSequences { return }
                 index &+= -length
                 continue
             }

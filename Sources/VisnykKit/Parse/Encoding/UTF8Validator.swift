@@ -31,6 +31,19 @@ enum UTF8Validator {
         return count
     }
 
+    /// Whether the bytes are well-formed UTF-8, XML-illegal characters allowed.
+    static func isWellFormed(_ input: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Bool {
+        guard let base = input.baseAddress else { return true }
+        var index = start
+        while true {
+            index = firstIssue(in: input, from: index)
+            guard index < input.count else { return true }
+            let length = sequenceLength(base, index, input.count)
+            guard length > 0 else { return false }
+            index &+= length
+        }
+    }
+
     /// Whether any byte is outside ASCII.
     static func containsNonASCII(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = input.baseAddress else { return false }
