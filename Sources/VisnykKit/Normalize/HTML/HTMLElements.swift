@@ -14,11 +14,6 @@ enum HTMLElements {
         "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
     ]
 
-    /// SVG/MathML elements whose content is parsed as HTML again.
-    static let integrationPoints: Set<String> = [
-        "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
-    ]
-
     /// Start tags that close an open `p` (HTML §13.2.6.4.7).
     static let closesParagraph: Set<String> = [
         "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",

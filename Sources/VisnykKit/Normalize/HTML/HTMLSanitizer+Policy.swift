@@ -37,7 +37,7 @@ extension HTMLSanitizer {
         "script", "style", "iframe", "object", "embed", "applet", "form", "input", "button",
         "select", "datalist", "textarea", "noscript", "noembed", "noframes", "xmp", "template",
         "svg", "math", "frame", "frameset", "base", "link", "meta", "title", "param", "canvas",
-        "dialog", "keygen", "isindex",
+        "dialog", "keygen",
     ]
 
     /// What a URL attribute may point to.

@@ -3,13 +3,15 @@ extension HTMLSanitizerRun {
         "table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th",
     ]
 
-    /// Index of the open element an end tag `name` closes ("has an element in scope").
+    /// Index of the open element an end tag `name` closes ("has an element in scope"; any
+    /// heading end tag closes any open heading).
     func openIndex(of name: String) -> Int? {
         let tablePart = Self.tableParts.contains(name)
+        let heading = HTMLElements.headings.contains(name)
         var i = open.count - 1
         while i >= 0 {
             let element = open[i]
-            if element == name { return i }
+            if element == name || (heading && HTMLElements.headings.contains(element)) { return i }
             if tablePart {
                 if element == "table" { return nil }
             } else if HTMLElements.scopeBoundaries.contains(element) {

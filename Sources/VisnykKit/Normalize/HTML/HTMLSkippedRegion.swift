@@ -1,13 +1,19 @@
 /// A region of input whose content is skipped: an element dropped together with its content
 /// (`object`, `template`, ...), or SVG/MathML, whose end is found by the tree builder's
-/// foreign-content rules (nested open elements, breakout tags, integration points).
+/// foreign-content rules (namespaces, breakout tags, integration points where HTML resumes).
 /// It also keeps the tokenizer's `foreignContent` flag in step.
 struct HTMLSkippedRegion {
     enum Outcome { case consumed, reprocess }
+    enum Namespace { case html, svg, math }
+
+    private struct Open {
+        var name: String
+        var namespace: Namespace
+    }
 
     private(set) var name: String?
     private var depth = 0
-    private var foreignStack: [String] = []
+    private var foreignStack: [Open] = []
 
     static let maxDepth = 256
 
@@ -18,7 +24,7 @@ struct HTMLSkippedRegion {
         name = element
         depth = 1
         if element == "svg" || element == "math" {
-            foreignStack = [element]
+            foreignStack = [Open(name: element, namespace: element == "svg" ? .svg : .math)]
             tokenizer.foreignContent = true
         }
     }
@@ -31,17 +37,24 @@ struct HTMLSkippedRegion {
             if tag == name, !HTMLElements.void.contains(tag) { depth += 1 }
             return .consumed
         }
-        if !atIntegrationPoint, HTMLElements.foreignBreakout.contains(tag) || (tag == "font" && tokenizer.attributes.contains {
+        let html = inHTMLContext
+        if !html, HTMLElements.foreignBreakout.contains(tag) || (tag == "font" && tokenizer.attributes.contains {
             $0.name == "color" || $0.name == "face" || $0.name == "size"
         }) {
             end(&tokenizer)
             return .reprocess
         }
-        let html = atIntegrationPoint
-        if !(tokenizer.selfClosing && !html), !(html && HTMLElements.void.contains(tag)), foreignStack.count < Self.maxDepth {
-            foreignStack.append(tag)
+        let namespace: Namespace
+        switch tag {
+        case "svg": namespace = .svg
+        case "math": namespace = .math
+        default: namespace = html ? .html : (foreignStack.last?.namespace ?? .html)
         }
-        tokenizer.foreignContent = !atIntegrationPoint
+        let pushes = namespace == .html ? !HTMLElements.void.contains(tag) : !tokenizer.selfClosing
+        if pushes, foreignStack.count < Self.maxDepth {
+            foreignStack.append(Open(name: tag, namespace: namespace))
+        }
+        tokenizer.foreignContent = !inHTMLContext
         return .consumed
     }
 
@@ -56,21 +69,27 @@ struct HTMLSkippedRegion {
             }
             return .consumed
         }
-        if let index = foreignStack.lastIndex(of: tag) {
+        if let index = foreignStack.lastIndex(where: { $0.name == tag }) {
             foreignStack.removeSubrange(index...)
-            if foreignStack.isEmpty { end(&tokenizer) } else { tokenizer.foreignContent = !atIntegrationPoint }
+            if foreignStack.isEmpty { end(&tokenizer) } else { tokenizer.foreignContent = !inHTMLContext }
             return .consumed
         }
-        if (!atIntegrationPoint && (tag == "p" || tag == "br")) || openOutside {
+        if (!inHTMLContext && (tag == "p" || tag == "br")) || openOutside {
             end(&tokenizer)
             return .reprocess
         }
         return .consumed
     }
 
-    private var atIntegrationPoint: Bool {
+    /// Whether tokens are processed by the HTML rules: the current node is an HTML element or
+    /// an HTML/MathML-text integration point.
+    private var inHTMLContext: Bool {
         guard let top = foreignStack.last else { return false }
-        return HTMLElements.integrationPoints.contains(top)
+        switch top.namespace {
+        case .html: return true
+        case .svg: return top.name == "foreignobject" || top.name == "desc" || top.name == "title"
+        case .math: return ["mi", "mo", "mn", "ms", "mtext", "annotation-xml"].contains(top.name)
+        }
     }
 
     private mutating func end(_ tokenizer: inout HTMLTokenizer) {
