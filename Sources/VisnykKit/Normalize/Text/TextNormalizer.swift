@@ -1,0 +1,133 @@
+/// The text normalization of the content-hash contract (DESIGN.md, steps 3 and 4).
+///
+/// Order: typographic variants → Unicode NFKC → full case folding → white space collapsed and
+/// trimmed, each step exactly once, as the contract says (checked against Python's
+/// `unicodedata.normalize("NFKC", …)` and `str.casefold()` on every assigned code point).
+/// So folding may leave a few scalars decomposed (ǰ → j + U+030C, ΐ → ι + U+0308 + U+0301);
+/// normalizing again gives the same result, since NFKC recomposes them and folding decomposes
+/// them again. The one exception to idempotence: the few characters whose NFKC image is a
+/// typographic variant (ŉ → ʼn, ″ → ′′, ﹘ → —) keep that variant, because the mapping ran first.
+///
+/// Most text needs no NFKC at all: when every scalar (after the typographic mapping) is
+/// NFKC-stable, or has an NFKC image made of stable scalars (… → ..., № → No, ﬁ → fi,
+/// full-width forms), one pass over the UTF-8 bytes does everything. Only other text (combining
+/// marks, rare compatibility characters) takes the slow path through a complete NFKC.
+public enum TextNormalizer {
+    /// Steps 3 and 4 of the contract: typographic variants to one form (apostrophes ’ ʼ ‘ ` ´ ′
+    /// → ', quotes « » „ “ ” → ", dashes ‐ ‑ ‒ – — − → -, every Unicode space → space,
+    /// zero-width characters and soft hyphens dropped) — before NFKC —, then Unicode NFKC, full
+    /// case folding, runs of white space collapsed to one space, trimmed. Input is plain text.
+    public static func normalize(_ text: String) -> String {
+        var text = text
+        if let result = text.withUTF8({ normalizeInOnePass($0) }) {
+            return result
+        }
+        return normalizeSlowly(text)
+    }
+
+    /// The one-pass path; nil when the text needs real NFKC.
+    static func normalizeInOnePass(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var writer = FoldedTextWriter(capacity: bytes.count + 16)
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                switch lead {
+                case 0x41...0x5A: writer.appendFoldedASCII(lead | 0x20)
+                case 0x09...0x0D, 0x20: writer.space()
+                case 0x60: writer.appendFoldedASCII(0x27)
+                default: writer.appendFoldedASCII(lead)
+                }
+                continue
+            }
+            if lead == 0xD0 || lead == 0xD1, index + 1 < count {
+                appendFoldedCyrillic(lead, bytes[index + 1], to: &writer)
+                index += 2
+                continue
+            }
+            guard let (scalar, length) = decodeScalar(bytes, at: index) else { return nil }
+            index += length
+            guard appendMappedAndFolded(scalar, to: &writer) else { return nil }
+        }
+        return writer.makeString()
+    }
+
+    /// U+0400–U+047F, all NFKC-stable; capitals fold by fixed offsets, done on the bytes.
+    @inline(__always)
+    private static func appendFoldedCyrillic(
+        _ lead: UInt8, _ trail: UInt8, to writer: inout FoldedTextWriter
+    ) {
+        if lead == 0xD0 {
+            switch trail {
+            case 0x80...0x8F: writer.appendFoldedPair(0xD1, trail &+ 0x10)   // Ѐ–Џ → ѐ–џ
+            case 0x90...0x9F: writer.appendFoldedPair(0xD0, trail &+ 0x20)   // А–П → а–п
+            case 0xA0...0xAF: writer.appendFoldedPair(0xD1, trail &- 0x20)   // Р–Я → р–я
+            default: writer.appendFoldedPair(lead, trail)
+            }
+        } else {
+            // U+0460–U+047F: historic letters in (capital, small) pairs.
+            writer.appendFoldedPair(lead, trail >= 0xA0 ? trail | 1 : trail)
+        }
+    }
+
+    /// Typographic mapping, then NFKC (identity or an in-place image), then folding, for one
+    /// non-ASCII scalar; false when the scalar needs real NFKC.
+    @inline(__always)
+    private static func appendMappedAndFolded(
+        _ scalar: UInt32, to writer: inout FoldedTextWriter
+    ) -> Bool {
+        let mapped = TypographicVariants.map(scalar)
+        if mapped == TypographicVariants.dropped { return true }
+        if mapped == 0x20 {
+            writer.space()
+        } else if mapped < 0x80 {
+            writer.appendFoldedASCII(UInt8(truncatingIfNeeded: mapped))
+        } else if UnicodeTables.isNFKCStable(mapped) {
+            writer.appendFolding(mapped)
+        } else if let image = UnicodeTables.nfkcImage(of: mapped) {
+            for part in image {
+                if part == 0x20 { writer.space() } else { writer.appendFolding(part) }
+            }
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Decodes the multi-byte scalar starting at `index`; nil on a truncated sequence.
+    @inline(__always)
+    private static func decodeScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int
+    ) -> (UInt32, Int)? {
+        let lead = UInt32(bytes[index])
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard index + length <= bytes.count else { return nil }
+        var scalar = lead & (0x7F &>> UInt32(length))
+        for offset in 1..<length {
+            scalar = scalar &<< 6 | UInt32(bytes[index + offset]) & 0x3F
+        }
+        return (scalar, length)
+    }
+
+    /// Typographic mapping, a full NFKC, then folding and collapsing.
+    static func normalizeSlowly(_ text: String) -> String {
+        var mapped: [UInt32] = []
+        mapped.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = TypographicVariants.map(scalar.value)
+            if value != TypographicVariants.dropped { mapped.append(value) }
+        }
+        let composed = UnicodeNFKC.normalize(mapped)
+        var writer = FoldedTextWriter(capacity: composed.count + 16)
+        for scalar in composed {
+            if TypographicVariants.isWhiteSpace(scalar) {
+                writer.space()
+            } else {
+                writer.appendFolding(scalar)
+            }
+        }
+        return writer.makeString()
+    }
+}
