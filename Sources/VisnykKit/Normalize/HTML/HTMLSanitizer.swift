@@ -42,7 +42,7 @@ public enum HTMLSanitizer {
 struct HTMLSanitizerRun {
     var tokenizer: HTMLTokenizer
     var out: [UInt8] = []
-    var open: [String] = []
+    var open: [HTMLOpenElement] = []
     var skipped = HTMLSkippedRegion()
     let baseURL: String?
     var valueBuffer: [UInt8] = []
@@ -68,7 +68,8 @@ struct HTMLSanitizerRun {
                 startTag()
             case .endTag:
                 if skipped.isActive {
-                    let outside = open.contains(tokenizer.tagName)
+                    let name = tokenizer.tagName
+                    let outside = open.contains { $0.name == name }
                     if skipped.endTag(&tokenizer, openOutside: outside) == .consumed { continue }
                 }
                 endTag()
@@ -76,29 +77,33 @@ struct HTMLSanitizerRun {
                 continue
             }
         }
-        while let name = open.popLast() { appendEndTag(name) }
+        while let element = open.popLast() { appendEndTag(element.name) }
     }
 
     private mutating func startTag() {
         let name = tokenizer.tagName
-        if HTMLSanitizer.droppedWithContent.contains(name) {
-            if HTMLElements.closesParagraph.contains(name) { closeParagraph() }
-            if !HTMLElements.void.contains(name), !(tokenizer.selfClosing && (name == "svg" || name == "math")) {
+        let info = HTMLElementInfo.of(name)
+        let flags = info.flags
+        if flags.contains(.droppedWithContent) {
+            if flags.contains(.closesParagraph) { closeParagraph() }
+            if !flags.contains(.void), !(tokenizer.selfClosing && flags.contains(.foreignRoot)) {
                 skipped.begin(name, tokenizer: &tokenizer)
             }
             return
         }
-        guard let allowed = HTMLSanitizer.allowedElements[name] else {
-            if HTMLElements.closesParagraph.contains(name) { closeParagraph() }
+        guard let allowed = info.allowedAttributes else {
+            if flags.contains(.closesParagraph) { closeParagraph() }
             return
         }
-        let isVoid = HTMLElements.void.contains(name)
+        let isVoid = flags.contains(.void)
         if !isVoid, open.count >= Self.maxOpenElements { return }
-        if name == "source", !(open.last == "picture" || open.last == "audio" || open.last == "video") { return }
-        if name == "track", !(open.last == "audio" || open.last == "video") { return }
-        closeImplied(before: name)
+        if name == "source" || name == "track" {
+            let parent = open.last?.name
+            guard parent == "audio" || parent == "video" || (name == "source" && parent == "picture") else { return }
+        }
+        closeImplied(before: name, flags: flags)
         appendStartTag(name, allowed: allowed)
-        if !isVoid { open.append(name) }
+        if !isVoid { open.append(HTMLOpenElement(name: name, flags: flags)) }
     }
 
     private mutating func endTag() {
@@ -107,8 +112,9 @@ struct HTMLSanitizerRun {
             appendStartTag("br", allowed: [])
             return
         }
-        guard HTMLSanitizer.allowedElements[name] != nil, !HTMLElements.void.contains(name),
-              let index = openIndex(of: name) else { return }
+        let info = HTMLElementInfo.of(name)
+        guard info.allowedAttributes != nil, !info.flags.contains(.void),
+              let index = openIndex(of: name, flags: info.flags) else { return }
         closeElements(from: index)
     }
 }

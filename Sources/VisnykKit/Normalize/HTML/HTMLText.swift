@@ -45,21 +45,22 @@ public enum HTMLText {
             case .startTag:
                 if skipped.isActive, skipped.startTag(&tokenizer) == .consumed { continue }
                 let name = tokenizer.tagName
-                let isVoid = HTMLElements.void.contains(name)
-                if hidden.contains(name) {
-                    if !isVoid, !(tokenizer.selfClosing && (name == "svg" || name == "math")) {
+                let flags = HTMLElementInfo.of(name).flags
+                let isVoid = flags.contains(.void)
+                if flags.contains(.hiddenInText) {
+                    if !isVoid, !(tokenizer.selfClosing && flags.contains(.foreignRoot)) {
                         skipped.begin(name, tokenizer: &tokenizer)
                     }
                     continue
                 }
-                boundary(name, builder: &builder)
+                boundary(name, flags, builder: &builder)
                 if name == "td" || name == "th" { builder.space() }
                 if name == "pre" || name == "listing" { preDepth += 1 }
                 if !isVoid, open.count < 256 { open.append(name) }
             case .endTag:
                 let name = tokenizer.tagName
                 if skipped.isActive, skipped.endTag(&tokenizer, openOutside: open.contains(name)) == .consumed { continue }
-                boundary(name, builder: &builder)
+                boundary(name, HTMLElementInfo.of(name).flags, builder: &builder)
                 if name == "pre" || name == "listing", preDepth > 0 { preDepth -= 1 }
                 if let index = open.lastIndex(of: name) { open.removeSubrange(index...) }
             case .comment, .doctype:
@@ -69,12 +70,12 @@ public enum HTMLText {
         return builder.result()
     }
 
-    private static func boundary(_ name: String, builder: inout HTMLTextBuilder) {
+    private static func boundary(_ name: String, _ flags: HTMLElementInfo.Flags, builder: inout HTMLTextBuilder) {
         if name == "br" {
             builder.lineBreak()
-        } else if paragraphs.contains(name) {
+        } else if flags.contains(.paragraphInText) {
             builder.blockBreak(2)
-        } else if lines.contains(name) {
+        } else if flags.contains(.lineInText) {
             builder.blockBreak(1)
         }
     }
