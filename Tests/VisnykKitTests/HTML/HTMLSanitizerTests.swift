@@ -37,6 +37,12 @@ struct HTMLSanitizerTests {
             + "<video poster=\"https://example.org/x/f\" src=\"https://example.org/x/g\" controls=\"\"><track src=\"https://example.org/x/h\"></video>")
     }
 
+    @Test func emptyMediaURLsAreDroppedButEmptyLinksPointAtTheBase() {
+        #expect(HTMLSanitizer.sanitize("<img src=\"  \" alt=a>", baseURL: base) == "<img alt=\"a\">")
+        #expect(HTMLSanitizer.sanitize("<video src=\"\" poster></video>", baseURL: base) == "<video controls=\"\"></video>")
+        #expect(HTMLSanitizer.sanitize("<a href=\"\">x</a>", baseURL: base) == "<a href=\"\(base)\">x</a>")
+    }
+
     @Test func nestingBombIsFlatAndBalanced() {
         let depth = 100_000
         let html = String(repeating: "<div>", count: depth) + "x" + String(repeating: "</div>", count: depth)
@@ -72,7 +78,7 @@ struct HTMLSanitizerTests {
             "<template>", "<plaintext>", "</", "<!DOCTYPE html>", "<?x ?>", "&amp;", "&lt;", "Київ", "<br/>",
             "<a href=\"http://ok/\">", "</a>", "<xmp>", "<select>", "<option>", "<div>", "</div>", "<h1>", "</h3>",
         ]
-        var rng = TestRandom(seed: 7)
+        var rng = HTMLTestRandom(seed: 7)
         for _ in 0..<3000 {
             var html = ""
             for _ in 0..<(1 + rng.next() % 24) { html += pieces[Int(rng.next() % UInt64(pieces.count))] }
@@ -91,7 +97,7 @@ struct HTMLSanitizerTests {
     }
 }
 
-struct TestRandom {
+struct HTMLTestRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -79,7 +79,7 @@ struct HTMLTextTests {
     }
 
     @Test func neverEmptyLinesAtEndsOrTwoInARow() {
-        var rng = TestRandom(seed: 3)
+        var rng = HTMLTestRandom(seed: 3)
         let pieces = ["<p>", "</p>", "<br>", "<div>", "</div>", " ", "\n", "&nbsp;", "word", "<li>", "<table><tr><td>", "<pre>\n\n</pre>", "<hr>"]
         for _ in 0..<2000 {
             var html = ""

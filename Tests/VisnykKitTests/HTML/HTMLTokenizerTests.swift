@@ -2,7 +2,7 @@ import Testing
 @testable import VisnykKit
 
 /// Renders the token stream compactly so that tests can state it in one string.
-func tokenDump(_ html: String) -> String {
+func htmlTokenDump(_ html: String) -> String {
     var tokenizer = HTMLTokenizer(Array(html.utf8))
     var parts: [String] = []
     func slice(_ r: Range<Int>) -> String { String(decoding: tokenizer.bytes[r], as: UTF8.self) }
@@ -66,7 +66,7 @@ struct HTMLTokenizerTests {
         ("</p foo=bar>", "</p>"),
     ])
     func tokens(input: String, expected: String) {
-        #expect(tokenDump(input) == expected)
+        #expect(htmlTokenDump(input) == expected)
     }
 
     @Test func cdataIsTextOnlyInForeignContent() {

@@ -2,6 +2,8 @@ extension HTMLSanitizer {
     /// The URL to write for an attribute value (already entity-decoded), or nil when refused.
     static func safeURL(_ value: String, kind: URLKind, baseURL: String?) -> String? {
         let cleaned = URLResolver.cleaned(value)
+        // An empty src would resolve to the page itself: a pointless request.
+        if cleaned.isEmpty, kind != .link { return nil }
         if let length = URIComponents.schemeLength(cleaned) {
             let scheme = lowercasedASCII(cleaned[0..<length])
             if scheme == "data" {
@@ -32,7 +34,7 @@ extension HTMLSanitizer {
         let allowed = ["data:image/png;base64", "data:image/gif;base64", "data:image/jpeg;base64", "data:image/webp;base64"]
         guard allowed.contains(header) else { return false }
         for byte in url[(comma + 1)...] {
-            let ok = byte.isASCIILetter || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            let ok = byte.isHTMLASCIIAlpha || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
                 || byte == UInt8(ascii: " ")
             if !ok { return false }

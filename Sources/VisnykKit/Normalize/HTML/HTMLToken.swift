@@ -45,7 +45,7 @@ extension UInt8 {
     }
 
     @inline(__always)
-    var isASCIILetter: Bool {
+    var isHTMLASCIIAlpha: Bool {
         (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z")
     }
 }

@@ -29,7 +29,7 @@ extension HTMLTokenizer {
         let nameStart = lt + 2
         let delimiter = nameStart + name.count
         guard delimiter < bytes.count, bytes[lt + 1] == UInt8(ascii: "/") else { return false }
-        for k in 0..<name.count where bytes[nameStart + k] | 0x20 != name[k] || !bytes[nameStart + k].isASCIILetter {
+        for k in 0..<name.count where bytes[nameStart + k] | 0x20 != name[k] || !bytes[nameStart + k].isHTMLASCIIAlpha {
             return false
         }
         let d = bytes[delimiter]
@@ -40,7 +40,7 @@ extension HTMLTokenizer {
         let nameStart = lt + 1
         let delimiter = nameStart + name.count
         guard delimiter < bytes.count else { return false }
-        for k in 0..<name.count where bytes[nameStart + k] | 0x20 != name[k] || !bytes[nameStart + k].isASCIILetter {
+        for k in 0..<name.count where bytes[nameStart + k] | 0x20 != name[k] || !bytes[nameStart + k].isHTMLASCIIAlpha {
             return false
         }
         let d = bytes[delimiter]

@@ -43,7 +43,7 @@ struct HTMLTokenizer {
 
     @inline(__always)
     private func startsMarkup(_ byte: UInt8, at index: Int) -> Bool {
-        if byte.isASCIILetter || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { return true }
+        if byte.isHTMLASCIIAlpha || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { return true }
         return byte == UInt8(ascii: "/") && index + 1 < bytes.count
     }
 
@@ -51,13 +51,13 @@ struct HTMLTokenizer {
     /// (`</>`, or a tag cut off by the end of input, which HTML drops).
     private mutating func markup(at i: Int) -> HTMLToken? {
         let next = bytes[i + 1]
-        if next.isASCIILetter { return tag(nameAt: i + 1, isEnd: false) }
+        if next.isHTMLASCIIAlpha { return tag(nameAt: i + 1, isEnd: false) }
         if next == UInt8(ascii: "!") { return declaration(at: i + 2) }
         if next == UInt8(ascii: "?") { return bogusComment(from: i + 1) }
         // "</"
         let afterSlash = i + 2
         let c = bytes[afterSlash]
-        if c.isASCIILetter { return tag(nameAt: afterSlash, isEnd: true) }
+        if c.isHTMLASCIIAlpha { return tag(nameAt: afterSlash, isEnd: true) }
         if c == UInt8(ascii: ">") {
             position = afterSlash + 1
             return nil
@@ -143,7 +143,7 @@ struct HTMLTokenizer {
             for k in 0..<count {
                 let a = bytes[i + k], b = w[k]
                 if a == b { continue }
-                if caseInsensitive, a.isASCIILetter, (a | 0x20) == (b | 0x20) { continue }
+                if caseInsensitive, a.isHTMLASCIIAlpha, (a | 0x20) == (b | 0x20) { continue }
                 return false
             }
             return true
