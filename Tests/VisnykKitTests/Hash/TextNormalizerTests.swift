@@ -120,17 +120,41 @@ struct TextNormalizerTests {
         #expect(TextNormalizer.normalize("\u{02BC}n") == "'n")
     }
 
-    @Test("one-pass path and full path agree")
+    @Test("the one-pass path with local NFKC agrees with the complete NFKC over the whole text")
     func pathsAgree() throws {
         let article = try Fixture.string("hash/leopolis-article.txt")
-        var text = article
-        let onePass = text.withUTF8 { TextNormalizer.normalizeInOnePass($0) }
-        #expect(onePass != nil)
-        #expect(onePass == TextNormalizer.normalizeSlowly(article))
-        // A combining mark forces the full path for the whole text.
-        var marked = article + " e\u{0301}"
-        #expect(marked.withUTF8 { TextNormalizer.normalizeInOnePass($0) } == nil)
-        #expect(TextNormalizer.normalize(marked) == TextNormalizer.normalizeSlowly(article) + " \u{00E9}")
+        #expect(TextNormalizer.normalize(article) == TextNormalizer.normalizeSlowly(article))
+        // Decomposed й (и + breve) and a stressed vowel inside words: only those words take
+        // the complete NFKC, and the result is the same as for the precomposed text.
+        let decomposed = article.replacingOccurrences(of: "й", with: "и\u{0306}")
+            .replacingOccurrences(of: "Міністр", with: "Міні\u{0301}стр")
+        #expect(TextNormalizer.normalize(decomposed) == TextNormalizer.normalizeSlowly(decomposed))
+        #expect(TextNormalizer.normalize(decomposed)
+                == TextNormalizer.normalize(article.replacingOccurrences(of: "Міністр", with: "Міні\u{0301}стр")))
+        #expect(TextNormalizer.normalize("A\u{0301}") == "\u{00E1}")
+        #expect(TextNormalizer.normalize("  e\u{0301}  x") == "\u{00E9} x")
+        #expect(TextNormalizer.normalize("Zoe\u{0308}\u{200B}\u{0301} ok") == "zo\u{00EB}\u{0301} ok")
+    }
+
+    @Test("random mixes: the one-pass path agrees with the complete NFKC")
+    func randomMixesAgree() {
+        let pool: [Unicode.Scalar] = [
+            "a", "Z", " ", "\t", "`", "е", "И", "Й", "ї", "Ї", "\u{0306}", "\u{0301}", "\u{0323}",
+            "\u{0308}", "\u{00E9}", "\u{00C5}", "\u{212B}", "\u{00B4}", "\u{00A8}", "\u{2019}",
+            "\u{00AB}", "\u{2014}", "\u{00A0}", "\u{2009}", "\u{200B}", "\u{00AD}", "\u{2026}",
+            "\u{2116}", "\u{FB01}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{3131}",
+            "\u{0390}", "\u{1FB3}", "\u{0345}", "\u{03A3}", "\u{00DF}", "\u{1E9E}", "\u{01F0}",
+            "\u{0149}", "\u{2033}", "\u{FF21}", "\u{3392}", "\u{0483}", "\u{05B4}", "\u{0E49}",
+        ]
+        var generator = NormalizerTestRandom(seed: 42)
+        for _ in 0..<3000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int(generator.next() % 16) {
+                scalars.append(pool[Int(generator.next() % UInt64(pool.count))])
+            }
+            let text = String(scalars)
+            #expect(TextNormalizer.normalize(text) == TextNormalizer.normalizeSlowly(text), "\(text.unicodeScalars.map { $0.value })")
+        }
     }
 
     @Test("hostile input: long runs of combining marks stay correct")
@@ -139,5 +163,18 @@ struct TextNormalizerTests {
         let normalized = TextNormalizer.normalize("a" + marks)
         #expect(normalized.unicodeScalars.first == "\u{1EA1}")   // ạ: a + the first dot below
         #expect(normalized.unicodeScalars.count == 10000)
+    }
+}
+
+/// A small deterministic generator, so that random tests repeat exactly.
+struct NormalizerTestRandom: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

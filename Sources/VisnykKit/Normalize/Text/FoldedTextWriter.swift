@@ -9,6 +9,23 @@ struct FoldedTextWriter: ~Copyable {
         sink = UTF8Sink(capacity: capacity)
     }
 
+    /// The writer's state, to go back to when a stretch must be rewritten.
+    struct Checkpoint {
+        fileprivate let count: Int
+        fileprivate let pendingSpace: Bool
+        fileprivate let hasOutput: Bool
+    }
+
+    var checkpoint: Checkpoint {
+        Checkpoint(count: sink.count, pendingSpace: pendingSpace, hasOutput: hasOutput)
+    }
+
+    mutating func restore(_ checkpoint: Checkpoint) {
+        sink.truncate(to: checkpoint.count)
+        pendingSpace = checkpoint.pendingSpace
+        hasOutput = checkpoint.hasOutput
+    }
+
     @inline(__always)
     mutating func space() {
         pendingSpace = hasOutput

@@ -10,8 +10,11 @@
 ///
 /// Most text needs no NFKC at all: when every scalar (after the typographic mapping) is
 /// NFKC-stable, or has an NFKC image made of stable scalars (… → ..., № → No, ﬁ → fi,
-/// full-width forms), one pass over the UTF-8 bytes does everything. Only other text (combining
-/// marks, rare compatibility characters) takes the slow path through a complete NFKC.
+/// full-width forms), one pass over the UTF-8 bytes does everything. Where a scalar needs real
+/// NFKC (a combining mark, a rare compatibility character), only the stretch around it — from
+/// the last ASCII white space before it to the next stable scalar after it — goes through the
+/// complete NFKC. NFKC never acts across those points (a stable scalar neither composes with
+/// what precedes it nor lets anything after it reach back), so the pieces join exactly.
 public enum TextNormalizer {
     /// Steps 3 and 4 of the contract: typographic variants to one form (apostrophes ’ ʼ ‘ ` ´ ′
     /// → ', quotes « » „ “ ” → ", dashes ‐ ‑ ‒ – — − → -, every Unicode space → space,
@@ -19,27 +22,31 @@ public enum TextNormalizer {
     /// case folding, runs of white space collapsed to one space, trimmed. Input is plain text.
     public static func normalize(_ text: String) -> String {
         var text = text
-        if let result = text.withUTF8({ normalizeInOnePass($0) }) {
-            return result
-        }
-        return normalizeSlowly(text)
+        return text.withUTF8 { normalize(utf8: $0) }
     }
 
-    /// The one-pass path; nil when the text needs real NFKC.
-    static func normalizeInOnePass(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// `normalize` over valid UTF-8.
+    static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         var writer = FoldedTextWriter(capacity: bytes.count + 16)
         let count = bytes.count
+        // Where to restart when a scalar needs the complete NFKC: an input offset at a stable
+        // scalar, and the writer's state just before it.
+        var restartOffset = 0
+        var restartState = writer.checkpoint
         var index = 0
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
-                index += 1
                 switch lead {
                 case 0x41...0x5A: writer.appendFoldedASCII(lead | 0x20)
-                case 0x09...0x0D, 0x20: writer.space()
+                case 0x09...0x0D, 0x20:
+                    restartOffset = index
+                    restartState = writer.checkpoint
+                    writer.space()
                 case 0x60: writer.appendFoldedASCII(0x27)
                 default: writer.appendFoldedASCII(lead)
                 }
+                index += 1
                 continue
             }
             if lead == 0xD0 || lead == 0xD1, index + 1 < count {
@@ -47,11 +54,34 @@ public enum TextNormalizer {
                 index += 2
                 continue
             }
-            guard let (scalar, length) = decodeScalar(bytes, at: index) else { return nil }
-            index += length
-            guard appendMappedAndFolded(scalar, to: &writer) else { return nil }
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            if appendMappedAndFolded(scalar, to: &writer) {
+                index += length
+                continue
+            }
+            let end = endOfUnstableRun(bytes, from: index + length)
+            writer.restore(restartState)
+            appendFullyNormalized(UnsafeBufferPointer(rebasing: bytes[restartOffset..<end]), to: &writer)
+            index = end
+            restartOffset = end
+            restartState = writer.checkpoint
         }
         return writer.makeString()
+    }
+
+    /// The offset of the first scalar at or after `start` that is NFKC-stable after the
+    /// typographic mapping (dropped scalars are skipped), or the end.
+    private static func endOfUnstableRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            let (scalar, length) = decodeScalar(bytes, at: index)
+            let mapped = TypographicVariants.map(scalar)
+            if mapped != TypographicVariants.dropped, mapped < 0x80 || UnicodeTables.isNFKCStable(mapped) {
+                return index
+            }
+            index += length
+        }
+        return bytes.count
     }
 
     /// U+0400–U+047F, all NFKC-stable; capitals fold by fixed offsets, done on the bytes.
@@ -96,38 +126,18 @@ public enum TextNormalizer {
         return true
     }
 
-    /// Decodes the multi-byte scalar starting at `index`; nil on a truncated sequence.
+    /// Decodes the scalar starting at `index` of valid UTF-8 (a truncated sequence, which a
+    /// String never holds, decodes as U+FFFD so that nothing reads out of bounds).
     @inline(__always)
-    private static func decodeScalar(
-        _ bytes: UnsafeBufferPointer<UInt8>, at index: Int
-    ) -> (UInt32, Int)? {
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
         let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
         let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard index + length <= bytes.count else { return nil }
+        guard index + length <= bytes.count else { return (0xFFFD, 1) }
         var scalar = lead & (0x7F &>> UInt32(length))
         for offset in 1..<length {
             scalar = scalar &<< 6 | UInt32(bytes[index + offset]) & 0x3F
         }
         return (scalar, length)
-    }
-
-    /// Typographic mapping, a full NFKC, then folding and collapsing.
-    static func normalizeSlowly(_ text: String) -> String {
-        var mapped: [UInt32] = []
-        mapped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = TypographicVariants.map(scalar.value)
-            if value != TypographicVariants.dropped { mapped.append(value) }
-        }
-        let composed = UnicodeNFKC.normalize(mapped)
-        var writer = FoldedTextWriter(capacity: composed.count + 16)
-        for scalar in composed {
-            if TypographicVariants.isWhiteSpace(scalar) {
-                writer.space()
-            } else {
-                writer.appendFolding(scalar)
-            }
-        }
-        return writer.makeString()
     }
 }

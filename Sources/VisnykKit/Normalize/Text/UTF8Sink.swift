@@ -55,6 +55,11 @@ struct UTF8Sink: ~Copyable {
         }
     }
 
+    /// Forgets the bytes written after the first `byteCount`.
+    mutating func truncate(to byteCount: Int) {
+        count = min(count, max(0, byteCount))
+    }
+
     /// The bytes written so far as a String (the sink only ever holds whole scalars).
     func makeString() -> String {
         String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
