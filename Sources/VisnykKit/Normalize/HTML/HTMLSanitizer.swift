@@ -7,7 +7,8 @@
 ///   (`title`, `lang` and `dir` are allowed everywhere). No event handlers, `style`, `id`,
 ///   `class`, `name`, `target`, `rel`, form or frame attributes: nothing outside the lists.
 ///   `source` is kept only inside `picture`/`audio`/`video`, `track` only inside `audio`/`video`;
-///   `audio` and `video` always get `controls` (and never `autoplay`).
+///   `audio` and `video` always get `controls` (and never `autoplay`). No `rel` is added to
+///   links: `target` is never kept, so there is no opener to protect.
 /// - Dropped with all their content: script, style, iframe, object, embed, applet, form, input,
 ///   button, select, datalist, textarea, noscript, noembed, noframes, xmp, template, svg, math,
 ///   frame, frameset, base, link, meta, title, param, canvas, dialog. SVG/MathML end where a

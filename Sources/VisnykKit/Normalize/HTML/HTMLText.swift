@@ -34,7 +34,8 @@ public enum HTMLText {
         var tokenizer = HTMLTokenizer(Array(html.utf8))
         var builder = HTMLTextBuilder(inline: inline)
         var skipped = HTMLSkippedRegion()
-        var open: [String] = []
+        // How many of each element are open: an end tag of one of them also ends SVG/MathML.
+        var openCounts: [String: Int] = [:]
         var preDepth = 0
         while let token = tokenizer.next() {
             switch token {
@@ -56,13 +57,14 @@ public enum HTMLText {
                 boundary(name, flags, builder: &builder)
                 if name == "td" || name == "th" { builder.space() }
                 if name == "pre" || name == "listing" { preDepth += 1 }
-                if !isVoid, open.count < 256 { open.append(name) }
+                if !isVoid { openCounts[name, default: 0] += 1 }
             case .endTag:
                 let name = tokenizer.tagName
-                if skipped.isActive, skipped.endTag(&tokenizer, openOutside: open.contains(name)) == .consumed { continue }
+                let openOutside = (openCounts[name] ?? 0) > 0
+                if skipped.isActive, skipped.endTag(&tokenizer, openOutside: openOutside) == .consumed { continue }
                 boundary(name, HTMLElementInfo.of(name).flags, builder: &builder)
                 if name == "pre" || name == "listing", preDepth > 0 { preDepth -= 1 }
-                if let index = open.lastIndex(of: name) { open.removeSubrange(index...) }
+                if openOutside { openCounts[name, default: 1] -= 1 }
             case .comment, .doctype:
                 continue
             }
