@@ -35,12 +35,12 @@ struct URIComponents {
 
     /// Length of a leading `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )` followed by ':'.
     static func schemeLength(_ s: [UInt8]) -> Int? {
-        guard let first = s.first, first.isASCIILetter else { return nil }
+        guard let first = s.first, first.isHTMLASCIIAlpha else { return nil }
         var i = 1
         while i < s.count {
             let b = s[i]
             if b == UInt8(ascii: ":") { return i }
-            let ok = b.isASCIILetter || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+            let ok = b.isHTMLASCIIAlpha || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
                 || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".")
             if !ok { return nil }
             i += 1
