@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# End-to-end test of `visnyk parse`: output forms, exit codes, error messages, and a URL
+# fetched from a local HTTP server. Usage: Tests/cli.sh path/to/visnyk
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+    echo "usage: $0 path/to/visnyk" >&2
+    exit 2
+fi
+VISNYK=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+[[ -x "$VISNYK" ]] || { echo "cli.sh: $1 is not an executable" >&2; exit 2; }
+FIXTURES=$(cd "$(dirname "$0")/VisnykKitTests/Fixtures" && pwd)
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() {
+    if [[ -n "$SERVER_PID" ]]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+FAILURES=0
+CHECKS=0
+fail() { echo "FAIL: $*" >&2; FAILURES=$((FAILURES + 1)); }
+pass() { CHECKS=$((CHECKS + 1)); }
+
+# run NAME ARGS...: runs visnyk, keeping stdout, stderr and the exit status.
+run() {
+    local name=$1; shift
+    set +e
+    "$VISNYK" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"
+    echo $? >"$WORK/$name.rc"
+    set -e
+}
+expect_rc() {   # expect_rc NAME CODE
+    local got; got=$(cat "$WORK/$1.rc")
+    if [[ "$got" == "$2" ]]; then pass; else fail "$1: exit status $got, expected $2 (stderr: $(head -c 400 "$WORK/$1.err"))"; fi
+}
+expect_in() {   # expect_in NAME out|err TEXT
+    if grep -qF -- "$3" "$WORK/$1.$2"; then pass; else fail "$1: std$2 lacks \"$3\""; fi
+}
+expect_not_in() {
+    if grep -qF -- "$3" "$WORK/$1.$2"; then fail "$1: std$2 contains \"$3\""; else pass; fi
+}
+# json_check NAME LINES PYTHON-EXPR: stdout has LINES lines, each valid JSON; EXPR (over `docs`) is true.
+json_check() {
+    if python3 - "$WORK/$1.out" "$2" "$3" <<'PY'
+import json, sys
+path, count, expr = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+lines = open(path, encoding="utf-8").read().split("\n")
+if lines and lines[-1] == "":
+    lines.pop()
+if len(lines) != count:
+    sys.exit(f"{len(lines)} lines, expected {count}")
+docs = [json.loads(line) for line in lines]
+if not eval(expr):
+    sys.exit(f"not true: {expr}")
+PY
+    then pass; else fail "$1: JSON check failed"; fi
+}
+
+F=$FIXTURES/feeds
+
+# --- listing -----------------------------------------------------------------------------
+run listing parse "$F/rss20-full.xml"
+expect_rc listing 0
+expect_in listing out "Вісник Тестовий"
+expect_in listing out "[rss2.0]"
+expect_in listing out "Перша новина"
+expect_in listing out "https://news.example.org/2025/04/first"
+expect_in listing out "3 entries"
+
+# --- JSON, one line per input --------------------------------------------------------------
+run json parse --json "$F/rss20-full.xml" "$F/atom10-full.xml" "$F/jsonfeed11.json"
+expect_rc json 0
+json_check json 3 '[d["feed"]["format"] for d in docs] == ["rss2.0", "atom1.0", "json1.1"] and all(e["contentHash"].startswith("sha256:") and len(e["contentHash"]) == 71 for d in docs for e in d["entries"]) and docs[0]["entries"][0]["published"] == "2025-04-23T06:15:00Z" and docs[1]["feed"]["language"] == "uk"'
+
+# --- base URL, content type, strip ---------------------------------------------------------
+run base parse --json --base-url https://mirror.example.net/news/feed.xml "$F/rss20-relative.xml"
+expect_rc base 0
+json_check base 1 'docs[0]["entries"][0]["link"] == "https://mirror.example.net/news/posts/relative.html" and docs[0]["feed"]["link"] == "https://mirror.example.net/"'
+
+run charset parse --json --content-type "application/rss+xml; charset=windows-1251" "$F/enc-windows-1251-http-only.xml"
+expect_rc charset 0
+json_check charset 1 'docs[0]["entries"][0]["title"] == "Ґанок і їжак: єдність"'
+
+run strip parse --json --strip "Не пропустіть важливе!" --strip "/^Читайте нас на Телеграм/" "$F/leopolis-rss-windows-1251.xml" "$F/leopolis-atom-variant.xml"
+expect_rc strip 0
+json_check strip 2 'all("Не пропустіть" not in d["entries"][0]["text"] and "Читайте нас" not in d["entries"][0]["text"] and "Міністр оборони" in d["entries"][0]["text"] for d in docs) and docs[0]["entries"][0]["contentHash"] == docs[1]["entries"][0]["contentHash"]'
+
+# --- runtime failures: exit 1, the other inputs still printed, the message names the input --
+run missing parse --json "$F/rss20-full.xml" "$WORK/no-such-feed.xml" "$F/atom03.xml"
+expect_rc missing 1
+json_check missing 2 '[d["feed"]["format"] for d in docs] == ["rss2.0", "atom0.3"]'
+expect_in missing err "$WORK/no-such-feed.xml"
+
+run notfeed parse --json "$F/not-a-feed.html" "$F/rss10.xml"
+expect_rc notfeed 1
+json_check notfeed 1 'docs[0]["feed"]["format"] == "rss1.0"'
+expect_in notfeed err "$F/not-a-feed.html"
+expect_in notfeed err "not a feed"
+
+: >"$WORK/empty.xml"
+run empty parse "$WORK/empty.xml"
+expect_rc empty 1
+expect_in empty err "$WORK/empty.xml"
+
+run listing_fail parse "$F/rss091.xml" "$WORK/no-such-feed.xml"
+expect_rc listing_fail 1
+expect_in listing_fail out "Café Weekly"
+
+# A broken but recoverable feed is read (exit 0) with a warning naming the input.
+printf '<rss version="2.0"><channel><title>Broken</title><item><title>One</title><description>x <b>y</description></item></channel></rss>' >"$WORK/broken.xml"
+run broken parse --json "$WORK/broken.xml"
+expect_rc broken 0
+json_check broken 1 'docs[0]["entries"][0]["title"] == "One"'
+expect_in broken err "$WORK/broken.xml"
+
+# --- usage errors: exit 2 ----------------------------------------------------------------
+run noinputs parse
+expect_rc noinputs 2
+run unknownflag parse --no-such-flag "$F/rss20-full.xml"
+expect_rc unknownflag 2
+expect_in unknownflag err "--no-such-flag"
+expect_not_in unknownflag out "Вісник"
+run badstrip parse --strip "/[unclosed/" "$F/rss20-full.xml"
+expect_rc badstrip 2
+expect_in badstrip err "[unclosed"
+run nocommand no-such-command
+expect_rc nocommand 2
+
+# --- a URL from a local HTTP server: relative links resolve against the URL ---------------
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+python3 -m http.server --bind 127.0.0.1 --directory "$FIXTURES" "$PORT" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 50); do
+    if python3 -c "import socket, sys; socket.create_connection(('127.0.0.1', $PORT), 0.2)" 2>/dev/null; then break; fi
+    sleep 0.1
+done
+BASE="http://127.0.0.1:$PORT"
+
+run http parse --json "$BASE/feeds/rss20-relative.xml"
+expect_rc http 0
+json_check http 1 "docs[0]['feed']['link'] == '$BASE/' and docs[0]['entries'][0]['link'] == '$BASE/feeds/posts/relative.html' and 'href=\"$BASE/other.html\"' in docs[0]['entries'][0]['content'] and 'src=\"$BASE/img/a.png\"' in docs[0]['entries'][0]['content'] and docs[0]['entries'][0]['enclosures'][0]['url'] == '$BASE/feeds/media/a.mp3'"
+
+run http_base parse --json --base-url https://override.example/x/ "$BASE/feeds/rss20-relative.xml"
+expect_rc http_base 0
+json_check http_base 1 "docs[0]['entries'][0]['link'] == 'https://override.example/x/posts/relative.html'"
+
+run http_json parse --json "$BASE/feeds/jsonfeed10.json" "$BASE/feeds/enc-windows-1251-declared.xml"
+expect_rc http_json 0
+json_check http_json 2 "docs[0]['feed']['format'] == 'json1.0' and docs[1]['entries'][0]['title'] == 'Ґанок і їжак: єдність'"
+
+run http404 parse --json "$BASE/feeds/no-such.xml" "$BASE/feeds/rss092.xml"
+expect_rc http404 1
+json_check http404 1 "docs[0]['feed']['format'] == 'rss0.9x'"
+expect_in http404 err "$BASE/feeds/no-such.xml"
+
+kill "$SERVER_PID" 2>/dev/null || true
+wait "$SERVER_PID" 2>/dev/null || true
+SERVER_PID=
+
+# Nobody listens on the port any more: a connection failure is a runtime error naming the URL.
+run refused parse "$BASE/feeds/rss20-relative.xml"
+expect_rc refused 1
+expect_in refused err "$BASE/feeds/rss20-relative.xml"
+
+if [[ $FAILURES -gt 0 ]]; then
+    echo "cli.sh: $FAILURES of $((CHECKS + FAILURES)) checks failed" >&2
+    exit 1
+fi
+echo "cli.sh: all $CHECKS checks passed"
