@@ -1,3 +1,5 @@
+import Foundation
+
 /// The shared last step of every format: titles to plain text, summary and content to
 /// sanitized HTML, `text` from content (else summary) without boilerplate, the content hash,
 /// and the id fallback chain (guid/atom:id/JSON id, else link, else hash).
@@ -7,7 +9,7 @@ struct EntryFinisher {
     func finish(_ draft: DraftFeed) -> ParsedFeed {
         let feed = Feed(
             title: draft.title.flatMap(plainTitle),
-            link: draft.link,
+            link: draft.link.flatMap(safeLink),
             description: draft.description.flatMap(html),
             language: draft.language?.trimmingXMLWhitespace().nilIfEmpty,
             format: draft.format,
@@ -17,6 +19,7 @@ struct EntryFinisher {
     }
 
     func finish(_ draft: DraftEntry) -> Entry {
+        let link = draft.link.flatMap(safeLink)
         let title = draft.title.flatMap(plainTitle)
         let summary = draft.summary.flatMap(html)
         let content = draft.content.flatMap(html)
@@ -25,33 +28,54 @@ struct EntryFinisher {
             text = Boilerplate.removeLines(from: text, matching: strip)
         }
         let id = draft.id?.nilIfEmpty
-        let hash = ContentHash.compute(title: title, text: text, fallbackLink: draft.link ?? id)
+        let hash = ContentHash.compute(title: title, text: text, fallbackLink: link ?? id)
         return Entry(
-            id: id ?? draft.link ?? hash,
+            id: id ?? link ?? hash,
             title: title,
-            link: draft.link,
+            link: link,
             published: draft.published,
             updated: draft.updated,
-            authors: draft.authors.filter { !$0.isEmpty },
+            authors: draft.authors.compactMap(safeAuthor),
             summary: summary,
             content: content,
             text: text,
             categories: draft.categories,
-            enclosures: draft.enclosures,
+            enclosures: draft.enclosures.compactMap(safeEnclosure),
             contentHash: hash
         )
     }
 
+    /// Links a reader follows: http(s), ftp, mailto, tel, news — never javascript: or data:.
+    private func safeLink(_ url: String) -> String? {
+        HTMLSanitizer.safeURL(url, kind: .link, baseURL: nil)
+    }
+
+    private func safeEnclosure(_ enclosure: Enclosure) -> Enclosure? {
+        guard let url = HTMLSanitizer.safeURL(enclosure.url, kind: .media, baseURL: nil) else { return nil }
+        var safe = enclosure
+        safe.url = url
+        return safe
+    }
+
+    private func safeAuthor(_ author: Author) -> Author? {
+        var safe = author
+        safe.uri = author.uri.flatMap(safeLink)
+        return safe.isEmpty ? nil : safe
+    }
+
     private func plainTitle(_ text: FeedText) -> String? {
         switch text.kind {
-        case .text: return HTMLText.inlineText(fromHTML: HTMLEscaping.escapeText(text.value)).nilIfEmpty
-        case .html: return HTMLText.inlineText(fromHTML: text.value).nilIfEmpty
+        case .text: return TitleText.plain(fromText: text.value).nilIfEmpty
+        case .html: return TitleText.plain(fromHTML: text.value).nilIfEmpty
         }
     }
 
     private func html(_ text: FeedText) -> String? {
         switch text.kind {
-        case .text: return HTMLEscaping.escapeText(text.value.trimmingXMLWhitespace()).nilIfEmpty
+        case .text:
+            // Plain text keeps its line breaks when shown as HTML.
+            let escaped = HTMLEscaping.escapeText(text.value.trimmingXMLWhitespace())
+            return escaped.replacingOccurrences(of: "\n", with: "<br>\n").nilIfEmpty
         case .html: return HTMLSanitizer.sanitize(text.value, baseURL: text.base).trimmingXMLWhitespace().nilIfEmpty
         }
     }

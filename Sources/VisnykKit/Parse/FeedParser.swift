@@ -51,6 +51,7 @@ public enum FeedParser {
             warnings.append("line \(error.line): the document is not well-formed XML (\(error.message)); "
                 + "read in recovery mode, so some content may be missing")
         }
+        warnings += tree.limitsHit
         return try adapt(tree.root, warnings: warnings)
     }
 

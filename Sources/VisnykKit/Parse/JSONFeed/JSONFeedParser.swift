@@ -42,7 +42,7 @@ enum JSONFeedParser {
 
     private static func item(_ object: [String: Any]) -> JSONFeedItem {
         var item = JSONFeedItem()
-        item.id = string(object["id"])
+        item.id = identifier(object["id"])
         item.url = string(object["url"])
         item.externalURL = string(object["external_url"])
         item.title = string(object["title"])
@@ -72,13 +72,18 @@ enum JSONFeedParser {
         }
     }
 
-    /// A non-empty trimmed string; numbers are accepted where ids are expected.
+    /// A non-empty trimmed string, or nil for anything else.
     static func string(_ any: Any?) -> String? {
-        if let s = any as? String {
-            let t = s.trimmingXMLWhitespace()
-            return t.isEmpty ? nil : t
-        }
-        if let n = any as? NSNumber, !(any is Bool) { return n.stringValue }
+        guard let s = any as? String else { return nil }
+        let t = s.trimmingXMLWhitespace()
+        return t.isEmpty ? nil : t
+    }
+
+    /// Ids must be strings, but feeds write numbers too; booleans are not ids.
+    private static func identifier(_ any: Any?) -> String? {
+        if let s = string(any) { return s }
+        // JSONSerialization hands booleans over as NSNumber with objCType "c".
+        if let n = any as? NSNumber, String(cString: n.objCType) != "c" { return n.stringValue }
         return nil
     }
 }

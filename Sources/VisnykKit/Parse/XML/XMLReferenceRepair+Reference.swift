@@ -36,7 +36,13 @@ extension XMLReferenceRepair.Scanner {
         let n = input.count
         var j = i + 2
         var hex = false
-        if j < n, input[j] | 0x20 == UInt8(ascii: "x") { hex = true; j += 1 }
+        // XML allows only a lowercase x: "&#X41;" is rewritten like an unterminated reference.
+        var canonical = true
+        if j < n, input[j] | 0x20 == UInt8(ascii: "x") {
+            hex = true
+            canonical = input[j] == UInt8(ascii: "x")
+            j += 1
+        }
         let digitsStart = j
         var value: UInt32 = 0
         while j < n, let digit = Self.digit(input[j], hex: hex) {
@@ -51,7 +57,7 @@ extension XMLReferenceRepair.Scanner {
         let end = terminated ? j + 1 : j
         if !Self.isXMLCharacter(value) {
             replace(i..<end, with: Array("\u{FFFD}".utf8))
-        } else if !terminated {
+        } else if !terminated || !canonical {
             replace(i..<end, with: Array("&#\(value);".utf8))
         }
         return end

@@ -41,6 +41,11 @@ extension XMLTreeBuilder {
                       _ uri: UnsafePointer<xmlChar>?, _ attributeCount: Int,
                       _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard let localname else { return }
+        if stack.count >= XMLTreeBuilder.maximumDepth || skippedDepth > 0 {
+            skippedDepth += 1
+            depthExceeded = true
+            return
+        }
         flushText()
         let parent = stack.last
         let namespace = namespaceOf(prefix: prefix, uri: uri)
@@ -78,6 +83,10 @@ extension XMLTreeBuilder {
     }
 
     func endElement() {
+        if skippedDepth > 0 {
+            skippedDepth -= 1
+            return
+        }
         flushText()
         if !stack.isEmpty { stack.removeLast() }
     }

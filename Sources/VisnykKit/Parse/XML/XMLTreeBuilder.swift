@@ -10,11 +10,16 @@ import CLibXML2
 final class XMLTreeBuilder {
     /// Text beyond this, per element, is cut: no feed needs a 16 MiB title.
     static let maximumTextLength = 16 << 20
+    /// libxml2's own limit for its pull parser; its push parser does not check, and a deeper
+    /// tree would overflow the stack when freed. Deeper elements are dropped, their text kept.
+    static let maximumDepth = 256
 
     struct Result {
         let root: XMLElement
         let recovered: Bool
         let firstError: XMLParseError?
+        /// Limits that cut the document short, in plain words.
+        let limitsHit: [String]
     }
 
     let documentBase: String?
@@ -22,6 +27,19 @@ final class XMLTreeBuilder {
     var root: XMLElement?
     var text: [UInt8] = []
     var textTruncated = false
+    var skippedDepth = 0
+    var depthExceeded = false
+
+    var limitsHit: [String] {
+        var notes: [String] = []
+        if depthExceeded {
+            notes.append("elements nested deeper than \(XMLTreeBuilder.maximumDepth) levels were flattened into their parent")
+        }
+        if textTruncated {
+            notes.append("a text longer than \(XMLTreeBuilder.maximumTextLength >> 20) MiB was cut short")
+        }
+        return notes
+    }
     var firstError: XMLParseError?
     var context: xmlParserCtxtPtr?
     var names: [UnsafeRawPointer: String] = [:]
@@ -37,14 +55,14 @@ final class XMLTreeBuilder {
         let strict = XMLTreeBuilder(documentBase: documentBase)
         strict.run(utf8, recover: false)
         if let root = strict.root, strict.firstError == nil {
-            return Result(root: root, recovered: false, firstError: nil)
+            return Result(root: root, recovered: false, firstError: nil, limitsHit: strict.limitsHit)
         }
         let lenient = XMLTreeBuilder(documentBase: documentBase)
         lenient.run(utf8, recover: true)
         guard let root = lenient.root else {
             throw strict.firstError ?? XMLParseError(line: 1, message: "the document has no root element")
         }
-        return Result(root: root, recovered: true, firstError: strict.firstError)
+        return Result(root: root, recovered: true, firstError: strict.firstError, limitsHit: lenient.limitsHit)
     }
 
     private func run(_ utf8: [UInt8], recover: Bool) {

@@ -1,0 +1,67 @@
+/// Titles in RSS may be plain text or HTML and nothing says which, so they are read as HTML —
+/// but defensively: text that merely mentions a raw-text element ("Using <script> tags") must
+/// not vanish up to the end of the title, and "&copy=2" in a URL-ish title is not ©.
+enum TitleText {
+    private static let rawTextElements: [String] = [
+        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+    ]
+
+    static func plain(fromHTML html: String) -> String {
+        HTMLText.inlineText(fromHTML: defused(html))
+    }
+
+    static func plain(fromText text: String) -> String {
+        HTMLText.inlineText(fromHTML: HTMLEscaping.escapeText(text))
+    }
+
+    /// Escapes the `<` of raw-text element tags and every `&` that does not start a
+    /// reference terminated by `;` (in text, HTML would decode legacy names without one).
+    static func defused(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        guard bytes.contains(UInt8(ascii: "<")) || bytes.contains(UInt8(ascii: "&")) else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "<"), opensRawText(bytes, at: i) {
+                out += Array("&lt;".utf8)
+            } else if byte == UInt8(ascii: "&"), !startsTerminatedReference(bytes, at: i) {
+                out += Array("&amp;".utf8)
+            } else {
+                out.append(byte)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func opensRawText(_ bytes: [UInt8], at i: Int) -> Bool {
+        var start = i + 1
+        if start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
+        for name in rawTextElements {
+            let utf8 = Array(name.utf8)
+            guard start + utf8.count <= bytes.count else { continue }
+            var matches = true
+            for k in 0..<utf8.count where bytes[start + k] | 0x20 != utf8[k] {
+                matches = false
+                break
+            }
+            if matches { return true }
+        }
+        return false
+    }
+
+    private static func startsTerminatedReference(_ bytes: [UInt8], at i: Int) -> Bool {
+        var j = i + 1
+        while j < bytes.count, j - i <= 40 {
+            let b = bytes[j]
+            if b == UInt8(ascii: ";") { return j > i + 1 }
+            let isNameByte = (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "#")
+            if !isNameByte { return false }
+            j += 1
+        }
+        return false
+    }
+}
