@@ -20,7 +20,8 @@ struct FeedInput {
         if isURL {
             let response = try HTTPFetcher().fetch(FetchRequest(url: name, maxSize: FeedParser.maximumDocumentSize))
             bytes = response.body
-            options.baseURL = baseURL ?? response.effectiveURL
+            // The feed's own URL comes before --base-url (which is for files).
+            options.baseURL = response.effectiveURL
             options.contentType = contentType ?? response.contentType
         } else {
             bytes = try readFile()

@@ -43,7 +43,11 @@ struct ParseCommand: ParsableCommand {
             do {
                 let parsed = try FeedInput(input).parse(baseURL: baseURL, contentType: contentType, strip: patterns)
                 for warning in parsed.warnings { Console.error("\(input): warning: \(warning)") }
-                Console.out(json ? parsed.json + "\n" : Listing.render(parsed))
+                if json {
+                    Console.out(parsed.jsonBytes + [UInt8(ascii: "\n")])
+                } else {
+                    Console.out(Listing.render(parsed))
+                }
             } catch {
                 failed = true
                 Console.error("\(error)")

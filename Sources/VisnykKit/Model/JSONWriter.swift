@@ -1,28 +1,28 @@
 /// A small, fast JSON object writer: keys in the contract's order, absent values omitted.
 /// (JSONEncoder would sort or shuffle keys and costs more than the parse on big feeds.)
 struct JSONWriter {
-    private(set) var output = ""
+    private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = []
 
     mutating func beginObject(_ key: String? = nil) {
         prefix(key)
-        output += "{"
+        bytes.append(UInt8(ascii: "{"))
         needsComma.append(false)
     }
 
     mutating func endObject() {
-        output += "}"
+        bytes.append(UInt8(ascii: "}"))
         needsComma.removeLast()
     }
 
     mutating func beginArray(_ key: String? = nil) {
         prefix(key)
-        output += "["
+        bytes.append(UInt8(ascii: "["))
         needsComma.append(false)
     }
 
     mutating func endArray() {
-        output += "]"
+        bytes.append(UInt8(ascii: "]"))
         needsComma.removeLast()
     }
 
@@ -35,7 +35,7 @@ struct JSONWriter {
     mutating func field(_ key: String, _ value: Int64?) {
         guard let value else { return }
         prefix(key)
-        output += String(value)
+        bytes.append(contentsOf: String(value).utf8)
     }
 
     mutating func element(_ value: String) {
@@ -45,35 +45,43 @@ struct JSONWriter {
 
     private mutating func prefix(_ key: String?) {
         if let last = needsComma.last {
-            if last { output += "," }
+            if last { bytes.append(UInt8(ascii: ",")) }
             needsComma[needsComma.count - 1] = true
         }
         if let key {
             appendString(key)
-            output += ":"
+            bytes.append(UInt8(ascii: ":"))
         }
     }
 
+    /// Copies runs of bytes that need no escaping in one go; escapes the rest.
     private mutating func appendString(_ value: String) {
-        output += "\""
-        let needsEscaping = value.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        if !needsEscaping {
-            output += value
-        } else {
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": output += "\\\""
-                case "\\": output += "\\\\"
-                case "\n": output += "\\n"
-                case "\r": output += "\\r"
-                case "\t": output += "\\t"
-                case let s where s.value < 0x20:
-                    let hex = String(s.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: output.unicodeScalars.append(scalar)
-                }
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            for i in 0..<utf8.count {
+                let byte = utf8[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                appendEscape(byte)
+                runStart = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
-        output += "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        }
     }
 }

@@ -3,6 +3,11 @@ import Foundation
 extension ParsedFeed {
     /// The article contract of DESIGN.md: `{"feed": {...}, "entries": [...]}` on one line.
     public var json: String {
+        String(decoding: jsonBytes, as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, for writing out without another validation pass.
+    public var jsonBytes: [UInt8] {
         var writer = JSONWriter()
         writer.beginObject()
         feed.write(to: &writer, key: "feed")
@@ -10,7 +15,7 @@ extension ParsedFeed {
         for entry in entries { entry.write(to: &writer) }
         writer.endArray()
         writer.endObject()
-        return writer.output
+        return writer.bytes
     }
 }
 

@@ -21,8 +21,8 @@ struct RSSParser {
 
     mutating func parse(_ root: XMLElement, format: FeedFormat) -> RSSChannel {
         var channel = RSSChannel(format: format)
-        channel.rootLanguage = root.language
         let channelElement = root.name == "channel" ? root : root.first("channel", in: Self.core)
+        channel.rootLanguage = channelElement?.language ?? root.language
         if let channelElement {
             read(channelElement, into: &channel)
         }
