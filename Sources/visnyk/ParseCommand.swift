@@ -29,15 +29,22 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .customLong("strip"), help: "A boilerplate line to drop from text and hash: literal text, or /regex/. Repeatable.")
     var strip: [String] = []
 
-    func run() throws {
-        var patterns: [StripPattern] = []
-        for spec in strip {
+    func validate() throws {
+        _ = try stripPatterns()
+    }
+
+    private func stripPatterns() throws -> [StripPattern] {
+        try strip.map { spec in
             do {
-                patterns.append(try StripPattern(spec))
+                return try StripPattern(spec)
             } catch {
                 throw ValidationError("--strip \(spec): \(error)")
             }
         }
+    }
+
+    func run() throws {
+        let patterns = try stripPatterns()
         var failed = false
         for input in inputs {
             do {

@@ -11,16 +11,24 @@ struct Visnyk: ParsableCommand {
 
     /// Exit codes of DESIGN.md: 0 ok, 1 runtime failure, 2 usage or configuration error.
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exitWithUsage(error, for: Visnyk.self)
+        }
+        do {
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            exitWithUsage(error, for: type(of: command))
         }
+    }
+
+    private static func exitWithUsage(_ error: any Error, for command: any ParsableCommand.Type) -> Never {
+        if command.exitCode(for: error) == .validationFailure {
+            FileHandle.standardError.write(Data((command.fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+        command.exit(withError: error)
     }
 }

@@ -39,7 +39,7 @@ struct EntryFinisher {
             summary: summary,
             content: content,
             text: text,
-            categories: draft.categories,
+            categories: unique(draft.categories),
             enclosures: draft.enclosures.compactMap(safeEnclosure),
             contentHash: hash
         )
@@ -61,6 +61,15 @@ struct EntryFinisher {
         var safe = author
         safe.uri = author.uri.flatMap(safeLink)
         return safe.isEmpty ? nil : safe
+    }
+
+    /// Categories once each, in first-seen order; blank ones dropped.
+    private func unique(_ categories: [String]) -> [String] {
+        var seen = Set<String>()
+        return categories.compactMap { raw in
+            let category = raw.trimmingXMLWhitespace()
+            return !category.isEmpty && seen.insert(category).inserted ? category : nil
+        }
     }
 
     private func plainTitle(_ text: FeedText) -> String? {
