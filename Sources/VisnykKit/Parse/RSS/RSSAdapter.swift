@@ -5,7 +5,7 @@ enum RSSAdapter {
     static func draft(from channel: RSSChannel, warnings: [String]) -> DraftFeed {
         var feed = DraftFeed(format: channel.format)
         feed.title = channel.title ?? channel.dcTitle
-        feed.link = channel.link ?? alternate(channel.atomLinks)
+        feed.link = channel.link ?? AtomAdapter.alternate(channel.atomLinks)
         feed.description = channel.description ?? channel.itunesSummary ?? channel.itunesSubtitle
         feed.language = channel.language ?? channel.dcLanguage ?? channel.rootLanguage
         feed.updated = channel.lastBuildDate ?? channel.dcDate ?? channel.atomUpdated ?? channel.pubDate
@@ -17,7 +17,7 @@ enum RSSAdapter {
     static func entry(_ item: RSSItem) -> DraftEntry {
         var entry = DraftEntry()
         entry.title = item.title ?? item.dcTitle
-        entry.link = item.link ?? alternate(item.atomLinks)
+        entry.link = item.link ?? AtomAdapter.alternate(item.atomLinks)
         if entry.link == nil, item.guidIsPermaLink, let guid = item.guid, isWebURL(guid) {
             entry.link = guid
         }
@@ -60,10 +60,6 @@ enum RSSAdapter {
             all.append(media)
         }
         return all
-    }
-
-    static func alternate(_ links: [RSSAtomLink]) -> String? {
-        links.first { $0.rel == "alternate" }?.href
     }
 
     private static func isWebURL(_ s: String) -> Bool {

@@ -64,7 +64,7 @@ extension RSSParser {
 
     private mutating func readAtom(_ child: XMLElement, into item: inout RSSItem) {
         switch child.name {
-        case "link": if let link = atomLink(child) { item.atomLinks.append(link) }
+        case "link": if let link = AtomParser.link(child) { item.atomLinks.append(link) }
         case "updated": item.atomUpdated = child.date(warnings: &warnings)
         case "published": item.atomPublished = child.date(warnings: &warnings)
         case "summary": item.atomSummary = AtomParser.textConstruct(child)

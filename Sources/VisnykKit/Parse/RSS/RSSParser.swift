@@ -41,7 +41,7 @@ struct RSSParser {
             case (Namespace.dc, "title"): channel.dcTitle = child.htmlText
             case (Namespace.dc, "language"): channel.dcLanguage = child.trimmedText
             case (Namespace.dc, "date"): channel.dcDate = child.date(warnings: &warnings)
-            case (Namespace.atom10, "link"): if let link = atomLink(child) { channel.atomLinks.append(link) }
+            case (Namespace.atom10, "link"): if let link = AtomParser.link(child) { channel.atomLinks.append(link) }
             case (Namespace.atom10, "updated"): channel.atomUpdated = child.date(warnings: &warnings)
             case (Namespace.itunes, "summary"): channel.itunesSummary = child.htmlText
             case (Namespace.itunes, "subtitle"): channel.itunesSubtitle = child.htmlText
@@ -58,13 +58,5 @@ struct RSSParser {
             default: break
             }
         }
-    }
-
-    func atomLink(_ element: XMLElement) -> RSSAtomLink? {
-        guard let href = element.urlAttribute("href") else { return nil }
-        let rel = element.attribute("rel")?.trimmingXMLWhitespace() ?? "alternate"
-        return RSSAtomLink(href: href, rel: rel.isEmpty ? "alternate" : rel,
-                           type: element.attribute("type"),
-                           length: element.attribute("length").flatMap { Int64($0.trimmingXMLWhitespace()) })
     }
 }

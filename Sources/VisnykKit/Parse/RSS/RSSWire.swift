@@ -1,20 +1,12 @@
 import Foundation
 
-/// A link element of another vocabulary found in an RSS document (atom:link).
-struct RSSAtomLink {
-    var href: String
-    var rel: String
-    var type: String?
-    var length: Int64?
-}
-
 /// An RSS 0.9x / 1.0 / 2.0 item, element by element, with the namespaced extensions people
 /// use; precedence between them is the adapter's business.
 struct RSSItem {
     var title: FeedText?
     var dcTitle: FeedText?
     var link: String?
-    var atomLinks: [RSSAtomLink] = []
+    var atomLinks: [AtomLink] = []
     var guid: String?
     var guidIsPermaLink = true
     var about: String?
@@ -48,7 +40,7 @@ struct RSSChannel {
     var title: FeedText?
     var dcTitle: FeedText?
     var link: String?
-    var atomLinks: [RSSAtomLink] = []
+    var atomLinks: [AtomLink] = []
     var description: FeedText?
     var itunesSummary: FeedText?
     var itunesSubtitle: FeedText?
