@@ -1,6 +1,7 @@
 extension HTMLSanitizerRun {
     /// Writes a start tag with the allowed attributes of the current token.
-    mutating func appendStartTag(_ name: String, allowed: Set<String>) {
+    mutating func appendStartTag(_ name: String, allowed: Set<String>, flags: HTMLElementInfo.Flags) {
+        text?.startTag(name, flags, out: out)
         out.append(UInt8(ascii: "<"))
         out.append(contentsOf: name.utf8)
         var hasControls = false
@@ -24,6 +25,7 @@ extension HTMLSanitizerRun {
         }
         if (name == "audio" || name == "video"), !hasControls { appendAttribute("controls", "") }
         out.append(UInt8(ascii: ">"))
+        text?.tagWritten(endingAt: out.count)
     }
 
     private mutating func appendAttribute(_ name: String, _ value: String) {
@@ -34,10 +36,12 @@ extension HTMLSanitizerRun {
         out.append(UInt8(ascii: "\""))
     }
 
-    mutating func appendEndTag(_ name: String) {
+    mutating func appendEndTag(_ name: String, flags: HTMLElementInfo.Flags) {
+        text?.endTag(name, flags, out: out)
         out.append(contentsOf: "</".utf8)
         out.append(contentsOf: name.utf8)
         out.append(UInt8(ascii: ">"))
+        text?.tagWritten(endingAt: out.count)
     }
 
     /// An attribute value with character references decoded (attribute rules), NUL → U+FFFD

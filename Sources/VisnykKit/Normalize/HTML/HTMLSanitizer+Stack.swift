@@ -89,7 +89,7 @@ extension HTMLSanitizerRun {
     /// Writes end tags for the element at `index` and everything above it, and pops them.
     mutating func closeElements(from index: Int) {
         guard index >= 0, index < open.count else { return }
-        for element in open[index...].reversed() { appendEndTag(element.name) }
+        for element in open[index...].reversed() { appendEndTag(element.name, flags: element.flags) }
         open.removeSubrange(index...)
     }
 }

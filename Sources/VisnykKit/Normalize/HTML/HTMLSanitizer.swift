@@ -37,6 +37,15 @@ public enum HTMLSanitizer {
         run.run()
         return String(decoding: run.out, as: UTF8.self)
     }
+
+    /// `sanitize(html, baseURL:)` and `HTMLText.text(fromHTML:)` of its result, in one pass.
+    public static func sanitizeAndExtractText(_ html: String, baseURL: String?) -> (html: String, text: String) {
+        var run = HTMLSanitizerRun(bytes: Array(html.utf8), baseURL: baseURL)
+        run.text = HTMLSanitizedText()
+        run.run()
+        let text = run.text?.finish(run.out) ?? ""
+        return (String(decoding: run.out, as: UTF8.self), text)
+    }
 }
 
 /// The state of one sanitizing pass.
@@ -47,6 +56,8 @@ struct HTMLSanitizerRun {
     var skipped = HTMLSkippedRegion()
     let baseURL: String?
     var valueBuffer: [UInt8] = []
+    /// Set when the text of the output is wanted too.
+    var text: HTMLSanitizedText?
 
     static let maxOpenElements = 256
 
@@ -78,7 +89,7 @@ struct HTMLSanitizerRun {
                 continue
             }
         }
-        while let element = open.popLast() { appendEndTag(element.name) }
+        while let element = open.popLast() { appendEndTag(element.name, flags: element.flags) }
     }
 
     private mutating func startTag() {
@@ -103,14 +114,14 @@ struct HTMLSanitizerRun {
             guard parent == "audio" || parent == "video" || (name == "source" && parent == "picture") else { return }
         }
         closeImplied(before: name, flags: flags)
-        appendStartTag(name, allowed: allowed)
+        appendStartTag(name, allowed: allowed, flags: flags)
         if !isVoid { open.append(HTMLOpenElement(name: name, flags: flags)) }
     }
 
     private mutating func endTag() {
         let name = tokenizer.tagName
         if name == "br" {
-            appendStartTag("br", allowed: [])
+            appendStartTag("br", allowed: [], flags: HTMLElementInfo.of("br").flags)
             return
         }
         let info = HTMLElementInfo.of(name)

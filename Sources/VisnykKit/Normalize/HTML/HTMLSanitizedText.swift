@@ -1,0 +1,76 @@
+/// Text extraction riding along the sanitizer: it sees the tags the sanitizer writes and the
+/// text between them, as `HTMLText.text(fromHTML:)` would see them when tokenizing the
+/// sanitized output, so one pass gives both. Only the rules that can apply to sanitized output
+/// are needed: no raw-text elements, no SVG/MathML, no self-closing tags, no comments; the
+/// only hidden elements that survive sanitizing are plain HTML ones (audio, video, rp).
+struct HTMLSanitizedText {
+    private var builder = HTMLTextBuilder(inline: false)
+    /// Where the text written since the last tag starts in the sanitizer's output.
+    private var textStart = 0
+    /// The hidden element whose content is being skipped, and how deeply it is nested.
+    private var hiddenName: String?
+    private var hiddenDepth = 0
+    private var preDepth = 0
+
+    /// Before the sanitizer writes a start tag at the end of `out`.
+    mutating func startTag(_ name: String, _ flags: HTMLElementInfo.Flags, out: [UInt8]) {
+        flushText(out)
+        let isVoid = flags.contains(.void)
+        if let hidden = hiddenName {
+            if name == hidden, !isVoid { hiddenDepth += 1 }
+            return
+        }
+        if flags.contains(.hiddenInText) {
+            if !isVoid {
+                hiddenName = name
+                hiddenDepth = 1
+            }
+            return
+        }
+        boundary(name, flags)
+        if name == "td" || name == "th" { builder.space() }
+        if name == "pre" || name == "listing" { preDepth += 1 }
+    }
+
+    /// Before the sanitizer writes an end tag at the end of `out`.
+    mutating func endTag(_ name: String, _ flags: HTMLElementInfo.Flags, out: [UInt8]) {
+        flushText(out)
+        if let hidden = hiddenName {
+            if name == hidden {
+                hiddenDepth -= 1
+                if hiddenDepth == 0 { hiddenName = nil }
+            }
+            return
+        }
+        boundary(name, flags)
+        if name == "pre" || name == "listing", preDepth > 0 { preDepth -= 1 }
+    }
+
+    /// After the last byte of `out` is written.
+    mutating func finish(_ out: [UInt8]) -> String {
+        flushText(out)
+        return builder.result()
+    }
+
+    /// After a tag was written: the next text starts at `offset`.
+    mutating func tagWritten(endingAt offset: Int) {
+        textStart = offset
+    }
+
+    private mutating func flushText(_ out: [UInt8]) {
+        if out.count > textStart, hiddenName == nil {
+            builder.appendText(out, textStart..<out.count, decode: true, preformatted: preDepth > 0)
+        }
+        textStart = out.count
+    }
+
+    private mutating func boundary(_ name: String, _ flags: HTMLElementInfo.Flags) {
+        if name == "br" {
+            builder.lineBreak()
+        } else if flags.contains(.paragraphInText) {
+            builder.blockBreak(2)
+        } else if flags.contains(.lineInText) {
+            builder.blockBreak(1)
+        }
+    }
+}
