@@ -19,6 +19,22 @@ public enum HTMLEscaping {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends bytes escaped for a double-quoted attribute value, unchanged runs in one copy.
+    static func appendEscapedAttribute(_ bytes: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { p in
+            var runStart = 0
+            for i in 0..<p.count {
+                let byte = p[i]
+                guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "\"") else { continue }
+                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
+                appendEscaped(byte, quotes: true, to: &out)
+                runStart = i + 1
+            }
+            if p.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart...])) }
+        }
+    }
+
     /// Appends one byte, escaped where needed.
     @inline(__always)
     static func appendEscaped(_ byte: UInt8, quotes: Bool, to out: inout [UInt8]) {

@@ -8,31 +8,46 @@ extension HTMLSanitizerRun {
         for attribute in tokenizer.attributes {
             let attributeName = attribute.name
             guard allowed.contains(attributeName) || HTMLSanitizer.globalAttributes.contains(attributeName) else { continue }
-            let raw = attributeValue(attribute.value)
-            var value: String
+            decodeAttributeValue(attribute.value)
             if attributeName == "srcset" {
-                guard let safe = HTMLSanitizer.safeSrcset(raw, baseURL: baseURL) else { continue }
-                value = safe
+                guard let safe = HTMLSanitizer.safeSrcset(String(decoding: valueBuffer, as: UTF8.self), baseURL: baseURL) else { continue }
+                appendAttribute(attributeName, Array(safe.utf8))
             } else if let kind = HTMLSanitizer.urlKind(element: name, attribute: attributeName) {
-                guard let safe = HTMLSanitizer.safeURL(raw, kind: kind, baseURL: baseURL) else { continue }
-                value = safe
+                guard appendURLAttribute(attributeName, kind: kind) else { continue }
             } else {
-                value = raw
+                if attributeName == "controls" { hasControls = true }
+                appendAttribute(attributeName, valueBuffer)
             }
-            if attributeName == "controls" { hasControls = true }
-            appendAttribute(attributeName, value)
-            value = ""
         }
-        if (name == "audio" || name == "video"), !hasControls { appendAttribute("controls", "") }
+        if (name == "audio" || name == "video"), !hasControls { appendAttribute("controls", []) }
         out.append(UInt8(ascii: ">"))
         text?.tagWritten(endingAt: out.count)
     }
 
-    private mutating func appendAttribute(_ name: String, _ value: String) {
+    /// Writes the URL attribute whose decoded value is in `valueBuffer`; false when refused.
+    private mutating func appendURLAttribute(_ name: String, kind: HTMLSanitizer.URLKind) -> Bool {
+        let value = valueBuffer
+        let shortcut = value.withUnsafeBufferPointer { urlBase.shortcut($0) }
+        switch shortcut {
+        case .unchanged:
+            appendAttribute(name, value)
+        case .origin:
+            appendAttribute(name, urlBase.origin ?? [], value)
+        case .directory:
+            appendAttribute(name, urlBase.directory, value)
+        case .none:
+            guard let safe = HTMLSanitizer.safeURL(String(decoding: value, as: UTF8.self), kind: kind, baseURL: baseURL) else { return false }
+            appendAttribute(name, Array(safe.utf8))
+        }
+        return true
+    }
+
+    private mutating func appendAttribute(_ name: String, _ prefix: [UInt8], _ value: [UInt8] = []) {
         out.append(UInt8(ascii: " "))
         out.append(contentsOf: name.utf8)
         out.append(contentsOf: "=\"".utf8)
-        for byte in value.utf8 { HTMLEscaping.appendEscaped(byte, quotes: true, to: &out) }
+        HTMLEscaping.appendEscapedAttribute(prefix, to: &out)
+        HTMLEscaping.appendEscapedAttribute(value, to: &out)
         out.append(UInt8(ascii: "\""))
     }
 
@@ -44,12 +59,11 @@ extension HTMLSanitizerRun {
         text?.tagWritten(endingAt: out.count)
     }
 
-    /// An attribute value with character references decoded (attribute rules), NUL → U+FFFD
-    /// and CR/CRLF → LF.
-    private mutating func attributeValue(_ range: Range<Int>) -> String {
+    /// Puts an attribute value into `valueBuffer` with character references decoded
+    /// (attribute rules), NUL → U+FFFD and CR/CRLF → LF.
+    private mutating func decodeAttributeValue(_ range: Range<Int>) {
         valueBuffer.removeAll(keepingCapacity: true)
         HTMLTextDecoder.append(tokenizer.bytes, range, decode: true, inAttribute: true, escape: false, to: &valueBuffer)
-        return String(decoding: valueBuffer, as: UTF8.self)
     }
 
     /// Text content, decoded, escaped, without NUL, with CR/CRLF → LF.

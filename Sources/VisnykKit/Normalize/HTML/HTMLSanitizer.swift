@@ -55,6 +55,7 @@ struct HTMLSanitizerRun {
     var open: [HTMLOpenElement] = []
     var skipped = HTMLSkippedRegion()
     let baseURL: String?
+    let urlBase: HTMLURLBase
     var valueBuffer: [UInt8] = []
     /// Set when the text of the output is wanted too.
     var text: HTMLSanitizedText?
@@ -66,6 +67,7 @@ struct HTMLSanitizerRun {
         out.reserveCapacity(bytes.count)
         let trimmed = baseURL.map { URLResolver.resolve($0, against: nil) } ?? ""
         self.baseURL = URLResolver.isAbsolute(trimmed) ? trimmed : nil
+        urlBase = HTMLURLBase(self.baseURL)
     }
 
     mutating func run() {

@@ -8,35 +8,61 @@ struct HTMLTextBuilder {
     private var pendingBreak = 0
     private var pendingSpace = false
 
-    /// White space for collapsing: ASCII white space; 0xC2 starts a possible U+00A0.
-    private static let interesting: [Bool] = (0..<256).map { b in
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D || b == 0xC2
-    }
-
     init(inline: Bool) {
         self.inline = inline
     }
 
+    /// Room for about `count` bytes of text.
+    mutating func reserve(_ count: Int) {
+        out.reserveCapacity(count)
+    }
+
     mutating func appendText(_ bytes: [UInt8], _ range: Range<Int>, decode: Bool, preformatted: Bool) {
-        scratch.removeAll(keepingCapacity: true)
-        HTMLTextDecoder.append(bytes, range, decode: decode, inAttribute: false, escape: false, to: &scratch)
-        let count = scratch.count
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return }
+        let plain = bytes.withUnsafeBufferPointer { p in
+            guard HTMLTextDecoder.firstSpecial(p, range) == range.upperBound else { return false }
+            collapse(UnsafeBufferPointer(rebasing: p[range]), preformatted: preformatted)
+            return true
+        }
+        if plain { return }
+        var decoded = scratch
+        scratch = []
+        decoded.removeAll(keepingCapacity: true)
+        HTMLTextDecoder.append(bytes, range, decode: decode, inAttribute: false, escape: false, to: &decoded)
+        decoded.withUnsafeBufferPointer { collapse($0, preformatted: preformatted) }
+        scratch = decoded
+    }
+
+    /// Writes decoded text, collapsing white space (ASCII white space and U+00A0). A single
+    /// space between visible characters stays inside the copied run: collapsing would write
+    /// the same byte.
+    private mutating func collapse(_ p: UnsafeBufferPointer<UInt8>, preformatted: Bool) {
+        let count = p.count
         var i = 0
         while i < count {
             let start = i
             while i < count {
-                let b = scratch[i]
-                if Self.interesting[Int(b)] {
-                    if b != 0xC2 || (i + 1 < count && scratch[i + 1] == 0xA0) { break }
+                let b = p[i]
+                if b > 0x20 {
+                    if b != 0xC2 || i + 1 >= count || p[i + 1] != 0xA0 {
+                        i += 1
+                        continue
+                    }
+                } else if b == 0x20, i > start, i + 1 < count, Self.isVisible(p, i + 1) {
+                    i += 2
+                    continue
+                } else if !Self.isWhitespace(b) {
+                    i += 1
+                    continue
                 }
-                i += 1
+                break
             }
             if i > start {
                 flush()
-                out.append(contentsOf: scratch[start..<i])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
             }
             guard i < count else { break }
-            let b = scratch[i]
+            let b = p[i]
             if b == 0xC2 {
                 pendingSpace = true
                 i += 2
@@ -45,6 +71,19 @@ struct HTMLTextBuilder {
                 i += 1
             }
         }
+    }
+
+    @inline(__always)
+    private static func isWhitespace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D
+    }
+
+    /// The byte at `i` starts a character that is not collapsible white space.
+    @inline(__always)
+    private static func isVisible(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = p[i]
+        if b > 0x20 { return b != 0xC2 || i + 1 >= p.count || p[i + 1] != 0xA0 }
+        return !isWhitespace(b)
     }
 
     /// A word separator (table cells).

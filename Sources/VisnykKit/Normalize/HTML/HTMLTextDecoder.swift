@@ -3,9 +3,21 @@
 /// attribute values, and optionally `&`, `<`, `>` escaped. Bytes needing none of this are
 /// copied in runs.
 enum HTMLTextDecoder {
-    /// Bytes that need a closer look: NUL, CR, '&', '<', '>'.
-    private static let special: [Bool] = (0..<256).map { b in
-        b == 0 || b == 0x0D || b == 0x26 || b == 0x3C || b == 0x3E
+    /// Bytes that need a closer look, as a bit set over 0..<64: NUL, CR, '&', '<', '>'.
+    private static let specialMask: UInt64 = 1 << 0 | 1 << 0x0D | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E
+
+    @inline(__always)
+    static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 64 && (specialMask >> UInt64(byte)) & 1 != 0
+    }
+
+    /// Index of the first byte in `range` that needs a closer look, or `range.upperBound`.
+    @inline(__always)
+    static func firstSpecial(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end, !isSpecial(p[i]) { i += 1 }
+        return i
     }
 
     static func append(
@@ -13,38 +25,36 @@ enum HTMLTextDecoder {
         to out: inout [UInt8]
     ) {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return }
-        var i = range.lowerBound
-        let end = range.upperBound
-        var runStart = i
-        while i < end {
-            let byte = bytes[i]
-            if !special[Int(byte)] {
-                i += 1
-                continue
-            }
-            if i > runStart { out.append(contentsOf: bytes[runStart..<i]) }
-            switch byte {
-            case 0:
-                if inAttribute { out.append(contentsOf: [0xEF, 0xBF, 0xBD]) }
-                i += 1
-            case 0x0D:
-                out.append(0x0A)
-                i += (i + 1 < end && bytes[i + 1] == 0x0A) ? 2 : 1
-            case UInt8(ascii: "&") where decode:
-                if let reference = HTMLEntities.reference(in: bytes, at: i, end: end, inAttribute: inAttribute) {
-                    appendScalars(reference.value, escape: escape, to: &out)
-                    i = reference.next
-                } else {
+        bytes.withUnsafeBufferPointer { p in
+            var i = range.lowerBound
+            let end = range.upperBound
+            while i < end {
+                let runEnd = firstSpecial(p, i..<end)
+                if runEnd > i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<runEnd])) }
+                i = runEnd
+                guard i < end else { break }
+                let byte = p[i]
+                switch byte {
+                case 0:
+                    if inAttribute { out.append(contentsOf: [0xEF, 0xBF, 0xBD]) }
+                    i += 1
+                case 0x0D:
+                    out.append(0x0A)
+                    i += (i + 1 < end && p[i + 1] == 0x0A) ? 2 : 1
+                case UInt8(ascii: "&") where decode:
+                    if let reference = HTMLEntities.reference(in: bytes, at: i, end: end, inAttribute: inAttribute) {
+                        appendScalars(reference.value, escape: escape, to: &out)
+                        i = reference.next
+                    } else {
+                        if escape { HTMLEscaping.appendEscaped(byte, quotes: false, to: &out) } else { out.append(byte) }
+                        i += 1
+                    }
+                default:
                     if escape { HTMLEscaping.appendEscaped(byte, quotes: false, to: &out) } else { out.append(byte) }
                     i += 1
                 }
-            default:
-                if escape { HTMLEscaping.appendEscaped(byte, quotes: false, to: &out) } else { out.append(byte) }
-                i += 1
             }
-            runStart = i
         }
-        if end > runStart { out.append(contentsOf: bytes[runStart..<end]) }
     }
 
     private static func appendScalars(_ packed: UInt64, escape: Bool, to out: inout [UInt8]) {

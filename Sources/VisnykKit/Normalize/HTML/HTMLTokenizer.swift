@@ -27,11 +27,7 @@ struct HTMLTokenizer {
         let end = bytes.count
         while position < end {
             let start = position
-            var i = start
-            while i < end {
-                if bytes[i] == UInt8(ascii: "<"), i + 1 < end, startsMarkup(bytes[i + 1], at: i + 1) { break }
-                i += 1
-            }
+            let i = markupStart(from: start)
             if i > start {
                 position = i
                 return .text(start..<i)
@@ -39,6 +35,19 @@ struct HTMLTokenizer {
             if let token = markup(at: i) { return token }
         }
         return nil
+    }
+
+    /// Index of the first '<' from `start` that begins markup, or the end of input.
+    private func markupStart(from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { p in
+            let end = p.count
+            var i = start
+            while true {
+                i = HTMLByteSearch.firstIndex(of: UInt8(ascii: "<"), in: p, from: i, to: end)
+                if i >= end || (i + 1 < end && startsMarkup(p[i + 1], at: i + 1)) { return i }
+                i += 1
+            }
+        }
     }
 
     @inline(__always)
@@ -128,12 +137,10 @@ struct HTMLTokenizer {
     }
 
     func firstIndex(of byte: UInt8, from start: Int) -> Int? {
-        var j = start
-        while j < bytes.count {
-            if bytes[j] == byte { return j }
-            j += 1
-        }
-        return nil
+        let count = bytes.count
+        guard start < count else { return nil }
+        let found = bytes.withUnsafeBufferPointer { HTMLByteSearch.firstIndex(of: byte, in: $0, from: max(start, 0), to: count) }
+        return found < count ? found : nil
     }
 
     func matches(_ word: StaticString, at i: Int, caseInsensitive: Bool) -> Bool {

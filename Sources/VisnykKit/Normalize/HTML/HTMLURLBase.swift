@@ -1,0 +1,110 @@
+/// The sanitizer's base URL, prepared once per run for the common URL attribute values that
+/// need no cleaning: an absolute http(s) URL, a path from the root, or a relative path, with
+/// no white space, controls or dot segments. For those the result of `HTMLSanitizer.safeURL`
+/// is a prefix (nothing, the base's origin, or its origin and directory) followed by the value
+/// itself; anything else takes the general route.
+struct HTMLURLBase {
+    enum Shortcut {
+        /// The value is its own result.
+        case unchanged
+        /// The result is `origin` + value.
+        case origin
+        /// The result is `directory` (origin and the base's path up to its last '/') + value.
+        case directory
+        /// Use `HTMLSanitizer.safeURL`.
+        case none
+    }
+
+    /// `scheme://authority` of an http(s) base; nil for other bases or none.
+    private(set) var origin: [UInt8]?
+    private(set) var directory: [UInt8] = []
+
+    /// `baseURL` as the sanitizer keeps it: already resolved (cleaned, dot segments removed,
+    /// scheme and host lowercased).
+    init(_ baseURL: String?) {
+        guard let baseURL else { return }
+        let c = URIComponents(Array(baseURL.utf8))
+        guard let scheme = c.scheme, Self.isHTTP(scheme[...]), let authority = c.authority,
+              !authority.contains(where: Self.isASCIIUpper) else { return }
+        var origin = scheme
+        origin.append(contentsOf: "://".utf8)
+        origin.append(contentsOf: authority)
+        var directory = origin
+        if let slash = c.path.lastIndex(of: UInt8(ascii: "/")) {
+            directory.append(contentsOf: c.path[...slash])
+        } else {
+            directory.append(UInt8(ascii: "/"))
+        }
+        self.origin = origin
+        self.directory = directory
+    }
+
+    /// How the value of a URL attribute (entity-decoded) can be made safe without parsing.
+    func shortcut(_ p: UnsafeBufferPointer<UInt8>) -> Shortcut {
+        let count = p.count
+        guard count > 0 else { return .none }
+        for b in p where b <= 0x20 { return .none }
+        let slash = UInt8(ascii: "/")
+        if p[0] == slash {
+            guard origin != nil, count < 2 || p[1] != slash, !Self.hasDotSegment(p, from: 0) else { return .none }
+            return .origin
+        }
+        if let afterScheme = Self.httpSchemeEnd(p) {
+            // "//" authority: lowercase only, then a path without dot segments.
+            guard afterScheme + 1 < count, p[afterScheme] == slash, p[afterScheme + 1] == slash else { return .none }
+            var i = afterScheme + 2
+            while i < count, p[i] != slash, p[i] != UInt8(ascii: "?"), p[i] != UInt8(ascii: "#") {
+                if Self.isASCIIUpper(p[i]) { return .none }
+                i += 1
+            }
+            return Self.hasDotSegment(p, from: i) ? .none : .unchanged
+        }
+        guard origin != nil else { return .none }
+        // A relative path: no ':' in its first segment (that would be a scheme, or refused),
+        // not starting with '?' or '#'.
+        let first = p[0]
+        if first == UInt8(ascii: "?") || first == UInt8(ascii: "#") { return .none }
+        for b in p {
+            if b == slash || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { break }
+            if b == UInt8(ascii: ":") { return .none }
+        }
+        return Self.hasDotSegment(p, from: 0) ? .none : .directory
+    }
+
+    /// Index after "http:" or "https:" (lowercase) at the start, else nil.
+    private static func httpSchemeEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard p.count >= 5, p[0] == UInt8(ascii: "h"), p[1] == UInt8(ascii: "t"), p[2] == UInt8(ascii: "t"),
+              p[3] == UInt8(ascii: "p") else { return nil }
+        if p[4] == UInt8(ascii: ":") { return 5 }
+        if p.count >= 6, p[4] == UInt8(ascii: "s"), p[5] == UInt8(ascii: ":") { return 6 }
+        return nil
+    }
+
+    /// Whether the path starting at `start` (a segment start) has a "." or ".." segment
+    /// before its query or fragment.
+    private static func hasDotSegment(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        let count = p.count
+        var segmentStart = start
+        var i = start
+        while true {
+            let atEnd = i == count || p[i] == UInt8(ascii: "/") || p[i] == UInt8(ascii: "?") || p[i] == UInt8(ascii: "#")
+            if atEnd {
+                let length = i - segmentStart
+                if length == 1, p[segmentStart] == UInt8(ascii: ".") { return true }
+                if length == 2, p[segmentStart] == UInt8(ascii: "."), p[segmentStart + 1] == UInt8(ascii: ".") { return true }
+                if i == count || p[i] != UInt8(ascii: "/") { return false }
+                segmentStart = i + 1
+            }
+            i += 1
+        }
+    }
+
+    private static func isHTTP(_ scheme: ArraySlice<UInt8>) -> Bool {
+        scheme.elementsEqual("http".utf8) || scheme.elementsEqual("https".utf8)
+    }
+
+    @inline(__always)
+    private static func isASCIIUpper(_ b: UInt8) -> Bool {
+        b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")
+    }
+}
