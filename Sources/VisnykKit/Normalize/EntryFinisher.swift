@@ -21,9 +21,19 @@ struct EntryFinisher {
     func finish(_ draft: DraftEntry) -> Entry {
         let link = draft.link.flatMap(safeLink)
         let title = draft.title.flatMap(plainTitle)
-        let summary = draft.summary.flatMap(html)
-        let content = draft.content.flatMap(html)
-        var text = (content ?? summary).map(HTMLText.text(fromHTML:)) ?? ""
+        // The text comes from the content, else the summary: that one is sanitized and
+        // read as text in one pass.
+        let content = draft.content.flatMap(htmlAndText)
+        let summary: String?
+        var text: String
+        if let content {
+            summary = draft.summary.flatMap(html)
+            text = content.text
+        } else {
+            let summaryAndText = draft.summary.flatMap(htmlAndText)
+            summary = summaryAndText?.html
+            text = summaryAndText?.text ?? ""
+        }
         if !strip.isEmpty {
             text = Boilerplate.removeLines(from: text, matching: strip)
         }
@@ -37,7 +47,7 @@ struct EntryFinisher {
             updated: draft.updated,
             authors: draft.authors.compactMap(safeAuthor),
             summary: summary,
-            content: content,
+            content: content?.html,
             text: text,
             categories: unique(draft.categories),
             enclosures: draft.enclosures.compactMap(safeEnclosure),
@@ -76,6 +86,19 @@ struct EntryFinisher {
         switch text.kind {
         case .text: return TitleText.plain(fromText: text.value).nilIfEmpty
         case .html: return TitleText.plain(fromHTML: text.value).nilIfEmpty
+        }
+    }
+
+    /// `html(text)` and `HTMLText.text(fromHTML:)` of it.
+    private func htmlAndText(_ text: FeedText) -> (html: String, text: String)? {
+        switch text.kind {
+        case .text:
+            return html(text).map { ($0, HTMLText.text(fromHTML: $0)) }
+        case .html:
+            // Trimming the white space around the HTML does not change its text.
+            let sanitized = HTMLSanitizer.sanitizeAndExtractText(text.value, baseURL: text.base)
+            guard let html = sanitized.html.trimmingXMLWhitespace().nilIfEmpty else { return nil }
+            return (html, sanitized.text)
         }
     }
 
