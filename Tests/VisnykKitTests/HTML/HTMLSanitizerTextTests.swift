@@ -48,4 +48,26 @@ struct HTMLSanitizerTextTests {
             expectAgreement(html)
         }
     }
+
+    /// Output strings are made without validating them again (debug builds assert that they
+    /// are valid UTF-8): references and multi-byte text next to every kind of cut.
+    @Test func outputIsValidUTF8() {
+        let pieces = [
+            "&#xD800;", "&#x110000;", "&#128;", "&#x9F;", "&#0;", "&#xFFFF;", "&#x1F600;", "&notin;", "&notit;",
+            "&not", "&amp", "&nvlt;", "&NotEqualTilde;", "&", "#", ";", "x", "Київ", "😀", "\u{A0}", "«", "»",
+            "\u{0}", "\r", " ", "<p>", "<pre>", "<a href=\"", "\">", "<img src=", "srcset=\"a 1x, б 2x\"", "<br>",
+            "java\tscript:", "/шлях/../", "?q=ї#ф", "https://Приклад.УКР/", "'", "=", "<td>", "<video>", "</",
+        ]
+        var rng = HTMLTestRandom(seed: 3)
+        for _ in 0..<3000 {
+            var html = ""
+            for _ in 0..<(1 + rng.next() % 24) { html += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            for base in [Self.base, nil] {
+                let combined = HTMLSanitizer.sanitizeAndExtractText(html, baseURL: base)
+                #expect(String(validating: Array(combined.html.utf8), as: UTF8.self) == combined.html)
+                #expect(String(validating: Array(combined.text.utf8), as: UTF8.self) == combined.text)
+                #expect(String(validating: Array(HTMLText.inlineText(fromHTML: html).utf8), as: UTF8.self) != nil)
+            }
+        }
+    }
 }

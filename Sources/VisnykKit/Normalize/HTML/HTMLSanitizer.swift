@@ -35,7 +35,7 @@ public enum HTMLSanitizer {
     public static func sanitize(_ html: String, baseURL: String?) -> String {
         var run = HTMLSanitizerRun(bytes: Array(html.utf8), baseURL: baseURL)
         run.run()
-        return String(decoding: run.out, as: UTF8.self)
+        return HTMLOutputString.make(run.out)
     }
 
     /// `sanitize(html, baseURL:)` and `HTMLText.text(fromHTML:)` of its result, in one pass.
@@ -44,7 +44,7 @@ public enum HTMLSanitizer {
         run.text = HTMLSanitizedText()
         run.run()
         let text = run.text?.finish(run.out) ?? ""
-        return (String(decoding: run.out, as: UTF8.self), text)
+        return (HTMLOutputString.make(run.out), text)
     }
 }
 

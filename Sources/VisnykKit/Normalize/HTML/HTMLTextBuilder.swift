@@ -126,6 +126,6 @@ struct HTMLTextBuilder {
     }
 
     func result() -> String {
-        String(decoding: out, as: UTF8.self)
+        HTMLOutputString.make(out)
     }
 }
