@@ -42,6 +42,8 @@ struct HTMLTextBuilder {
         while i < count {
             let start = i
             while i < count {
+                i = Self.nextCandidate(p, from: i)
+                guard i < count else { break }
                 let b = p[i]
                 if b > 0x20 {
                     if b != 0xC2 || i + 1 >= count || p[i + 1] != 0xA0 {
@@ -71,6 +73,34 @@ struct HTMLTextBuilder {
                 i += 1
             }
         }
+    }
+
+    /// Index of the next byte that may be white space (≤ 0x20, or 0xC2 of U+00A0), or the
+    /// end; eight bytes at a time.
+    @inline(__always)
+    private static func nextCandidate(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let count = p.count
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let below21 = (word &- 0x21 &* ones) & ~word & highs
+                let c2 = word ^ (0xC2 &* ones)
+                let found = below21 | ((c2 &- ones) & ~c2 & highs)
+                // The lowest flag of each term is exact, so the lowest flag of both is.
+                if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+        }
+        while i < count {
+            let b = p[i]
+            if b <= 0x20 || b == 0xC2 { return i }
+            i += 1
+        }
+        return count
     }
 
     @inline(__always)

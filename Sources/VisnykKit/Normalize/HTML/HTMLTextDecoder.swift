@@ -11,13 +11,33 @@ enum HTMLTextDecoder {
         byte < 64 && (specialMask >> UInt64(byte)) & 1 != 0
     }
 
-    /// Index of the first byte in `range` that needs a closer look, or `range.upperBound`.
+    /// Index of the first byte in `range` that needs a closer look, or `range.upperBound`;
+    /// eight bytes at a time.
     @inline(__always)
     static func firstSpecial(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var i = range.lowerBound
         let end = range.upperBound
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let found = zeroBytes(word) | zeroBytes(word ^ (0x0D * ones)) | zeroBytes(word ^ (0x26 * ones))
+                    | zeroBytes(word ^ (0x3C * ones)) | zeroBytes(word ^ (0x3E * ones))
+                // The lowest flag of each term is exact, so the lowest flag of all is.
+                if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+        }
         while i < end, !isSpecial(p[i]) { i += 1 }
         return i
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// High bit set in the lowest zero byte of `word` (and possibly in bytes above it).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- ones) & ~word & 0x8080_8080_8080_8080
     }
 
     static func append(
