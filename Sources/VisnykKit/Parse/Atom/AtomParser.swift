@@ -1,7 +1,7 @@
 /// Reads an Atom 1.0 (RFC 4287) or Atom 0.3 document tree into wire types.
 struct AtomParser {
     /// Atom elements are accepted in either Atom namespace, or none (feeds forget xmlns).
-    static let core: Set<String> = [Namespace.atom10, Namespace.atom03, Namespace.none]
+    static let core: [String] = [Namespace.atom10, Namespace.atom03, Namespace.none]
     var warnings: [String] = []
 
     static func format(of root: XMLElement) -> FeedFormat? {
@@ -14,7 +14,7 @@ struct AtomParser {
     mutating func parse(_ root: XMLElement, format: FeedFormat) -> AtomFeed {
         var feed = AtomFeed(format: format)
         feed.language = root.language
-        for child in root.elements where Self.core.contains(child.namespace) {
+        for case .element(let child) in root.children where Self.core.contains(child.namespace) {
             switch child.name {
             case "title": feed.title = Self.textConstruct(child)
             case "subtitle", "tagline": feed.subtitle = Self.textConstruct(child)
@@ -31,7 +31,7 @@ struct AtomParser {
 
     private mutating func entry(_ element: XMLElement) -> AtomEntry {
         var entry = AtomEntry()
-        for child in element.elements where Self.core.contains(child.namespace) {
+        for case .element(let child) in element.children where Self.core.contains(child.namespace) {
             switch child.name {
             case "id": entry.id = child.trimmedText.map { URLResolver.isAbsolute($0) ? $0 : URLResolver.resolve($0, against: child.base) }
             case "title": entry.title = Self.textConstruct(child)
@@ -69,7 +69,7 @@ struct AtomParser {
 
     static func person(_ element: XMLElement) -> Author? {
         var person = Author()
-        for child in element.elements where core.contains(child.namespace) {
+        for case .element(let child) in element.children where core.contains(child.namespace) {
             switch child.name {
             case "name": person.name = child.trimmedText
             case "email": person.email = child.trimmedText

@@ -2,7 +2,7 @@ extension RSSParser {
     mutating func readItem(_ element: XMLElement) -> RSSItem {
         var item = RSSItem()
         item.about = element.attribute("about", namespace: Namespace.rdf)
-        for child in element.elements {
+        for case .element(let child) in element.children {
             switch child.namespace {
             case Namespace.content:
                 if child.name == "encoded" { item.contentEncoded = child.htmlText }

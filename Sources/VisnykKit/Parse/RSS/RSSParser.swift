@@ -1,7 +1,7 @@
 /// Reads an RSS 0.9x, 1.0 (RDF) or 2.0 document tree into wire types.
 struct RSSParser {
     /// RSS has no namespace in 0.9x/2.0; RSS 1.0 and 0.90 put their elements in their own.
-    static let core: Set<String> = [Namespace.none, Namespace.rss10, Namespace.rss090]
+    static let core: [String] = [Namespace.none, Namespace.rss10, Namespace.rss090]
     var warnings: [String] = []
 
     static func format(of root: XMLElement) -> FeedFormat? {
@@ -36,7 +36,7 @@ struct RSSParser {
     }
 
     private mutating func read(_ element: XMLElement, into channel: inout RSSChannel) {
-        for child in element.elements {
+        for case .element(let child) in element.children {
             switch (child.namespace, child.name) {
             case (Namespace.dc, "title"): channel.dcTitle = child.htmlText
             case (Namespace.dc, "language"): channel.dcLanguage = child.trimmedText

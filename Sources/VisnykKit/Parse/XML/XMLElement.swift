@@ -78,14 +78,14 @@ final class XMLElement {
         return t.isEmpty ? nil : t
     }
 
-    func first(_ name: String, in namespaces: Set<String>) -> XMLElement? {
+    func first(_ name: String, in namespaces: [String]) -> XMLElement? {
         for case .element(let e) in children where e.name == name && namespaces.contains(e.namespace) {
             return e
         }
         return nil
     }
 
-    func all(_ name: String, in namespaces: Set<String>) -> [XMLElement] {
+    func all(_ name: String, in namespaces: [String]) -> [XMLElement] {
         var found: [XMLElement] = []
         for case .element(let e) in children where e.name == name && namespaces.contains(e.namespace) {
             found.append(e)
@@ -99,11 +99,15 @@ extension StringProtocol {
     func trimmingXMLWhitespace() -> String {
         let whole = Substring(self)
         let utf8 = whole.utf8
+        if let first = utf8.first, let last = utf8.last, !Self.isXMLSpace(first), !Self.isXMLSpace(last) {
+            return String(whole)
+        }
         var start = utf8.startIndex
         var end = utf8.endIndex
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        while start < end, isSpace(utf8[start]) { start = utf8.index(after: start) }
-        while end > start, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        while start < end, Self.isXMLSpace(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, Self.isXMLSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
         return String(whole[start..<end])
     }
+
+    private static func isXMLSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 }

@@ -31,9 +31,9 @@ extension XMLTreeBuilder {
     func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
         // libxml2 interns names in its dictionary, so a pointer identifies a name for this parse.
         let key = UnsafeRawPointer(pointer)
-        if let name = names[key] { return name }
+        for entry in names where entry.pointer == key { return entry.name }
         let name = String(cString: pointer)
-        names[key] = name
+        if names.count < 256 { names.append((key, name)) }
         return name
     }
 

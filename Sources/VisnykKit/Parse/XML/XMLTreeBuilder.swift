@@ -42,7 +42,9 @@ final class XMLTreeBuilder {
     }
     var firstError: XMLParseError?
     var context: xmlParserCtxtPtr?
-    var names: [UnsafeRawPointer: String] = [:]
+    /// Names and namespace URIs seen so far: libxml2 interns them, so a pointer identifies
+    /// one, and a short list searched linearly beats hashing for the few dozen a feed uses.
+    var names: [(pointer: UnsafeRawPointer, name: String)] = []
 
     private init(documentBase: String?) {
         self.documentBase = documentBase
