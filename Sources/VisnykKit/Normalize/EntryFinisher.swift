@@ -35,7 +35,7 @@ struct EntryFinisher {
             text = summaryAndText?.text ?? ""
         }
         if !strip.isEmpty {
-            text = Boilerplate.removeLines(from: text, matching: strip)
+            text = Boilerplate.removeLines(from: text, matching: strip).trimmingXMLWhitespace()
         }
         let id = draft.id?.nilIfEmpty
         let hash = ContentHash.compute(title: title, text: text, fallbackLink: link ?? id)
