@@ -14,7 +14,7 @@ func htmlTokenDump(_ html: String) -> String {
         case .doctype: parts.append("D")
         case .endTag: parts.append("</\(tokenizer.tagName)>")
         case .startTag:
-            let attributes = tokenizer.attributes.map { " \($0.name)=\(slice($0.value))" }.joined()
+            let attributes = tokenizer.attributes.map { " \(tokenizer.name(of: $0))=\(slice($0.value))" }.joined()
             parts.append("<\(tokenizer.tagName)\(attributes)\(tokenizer.selfClosing ? "/" : "")>")
         }
     }

@@ -24,13 +24,14 @@ enum SanitizedOutputCheck {
                 }
                 if tokenizer.selfClosing { problems.append("self-closing \(name)") }
                 for attribute in tokenizer.attributes {
-                    if !allowed.contains(attribute.name), !HTMLSanitizer.globalAttributes.contains(attribute.name) {
-                        problems.append("attribute \(name) \(attribute.name)")
+                    let attributeName = tokenizer.name(of: attribute)
+                    if !allowed.contains(attributeName), !HTMLSanitizer.globalAttributes.contains(attributeName) {
+                        problems.append("attribute \(name) \(attributeName)")
                     }
                     let value = HTMLEntities.decode(String(decoding: tokenizer.bytes[attribute.value], as: UTF8.self), inAttribute: true)
                     let squeezed = String(value.unicodeScalars.filter { $0.value > 0x20 }).lowercased()
                     for bad in ["javascript:", "vbscript:", "livescript:", "data:text", "data:image/svg"] where squeezed.hasPrefix(bad) || squeezed.contains("," + bad) {
-                        if ["href", "src", "srcset", "cite", "poster"].contains(attribute.name) { problems.append("\(bad) in \(attribute.name)") }
+                        if ["href", "src", "srcset", "cite", "poster"].contains(attributeName) { problems.append("\(bad) in \(attributeName)") }
                     }
                 }
                 if !HTMLElements.void.contains(name) { stack.append(name) }

@@ -1,5 +1,4 @@
-/// What the sanitizer and the text extractor need to know about an element, found with one
-/// dictionary lookup per tag.
+/// What the sanitizer and the text extractor need to know about an element, found by its id.
 struct HTMLElementInfo {
     struct Flags: OptionSet {
         let rawValue: UInt32
@@ -16,23 +15,24 @@ struct HTMLElementInfo {
         static let paragraphInText = Flags(rawValue: 1 << 9)
         static let lineInText = Flags(rawValue: 1 << 10)
         static let foreignRoot = Flags(rawValue: 1 << 11)
+        static let foreignBreakout = Flags(rawValue: 1 << 12)
+        /// The sanitizer keeps it (with `allowedAttributes`).
+        static let allowed = Flags(rawValue: 1 << 13)
     }
 
     var flags: Flags = []
-    /// Attributes the sanitizer keeps; nil when the element is not allowed.
-    var allowedAttributes: Set<String>?
-
-    static let unknown = HTMLElementInfo()
+    /// Attributes the sanitizer keeps, global ones included (empty when not allowed).
+    var allowedAttributes = HTMLAttributeSet()
 
     @inline(__always)
-    static func of(_ name: String) -> HTMLElementInfo {
-        table[name] ?? unknown
+    static func of(_ element: HTMLElement) -> HTMLElementInfo {
+        table[Int(element.rawValue)]
     }
 
-    private static let table: [String: HTMLElementInfo] = {
-        var table: [String: HTMLElementInfo] = [:]
+    private static let table: [HTMLElementInfo] = {
+        var table = Array(repeating: HTMLElementInfo(), count: HTMLElement.allCases.count)
         func mark(_ names: Set<String>, _ flag: Flags) {
-            for name in names { table[name, default: HTMLElementInfo()].flags.insert(flag) }
+            for name in names { table[index(name)].flags.insert(flag) }
         }
         mark(HTMLElements.void, .void)
         mark(HTMLElements.closesParagraph, .closesParagraph)
@@ -46,15 +46,23 @@ struct HTMLElementInfo {
         mark(HTMLText.paragraphs, .paragraphInText)
         mark(HTMLText.lines, .lineInText)
         mark(["svg", "math"], .foreignRoot)
+        mark(HTMLElements.foreignBreakout, .foreignBreakout)
         for (name, attributes) in HTMLSanitizer.allowedElements {
-            table[name, default: HTMLElementInfo()].allowedAttributes = attributes
+            table[index(name)].flags.insert(.allowed)
+            table[index(name)].allowedAttributes = HTMLAttributeSet(attributes.union(HTMLSanitizer.globalAttributes))
         }
         return table
     }()
+
+    private static func index(_ name: String) -> Int {
+        let element = HTMLElement.named(name)
+        precondition(element != .unknown, "element without an id: \(name)")
+        return Int(element.rawValue)
+    }
 }
 
 /// An element on the sanitizer's stack of open elements.
 struct HTMLOpenElement {
-    let name: String
+    let element: HTMLElement
     let flags: HTMLElementInfo.Flags
 }

@@ -8,42 +8,42 @@ struct HTMLSanitizedText {
     /// Where the text written since the last tag starts in the sanitizer's output.
     private var textStart = 0
     /// The hidden element whose content is being skipped, and how deeply it is nested.
-    private var hiddenName: String?
+    private var hidden: HTMLElement?
     private var hiddenDepth = 0
     private var preDepth = 0
 
     /// Before the sanitizer writes a start tag at the end of `out`.
-    mutating func startTag(_ name: String, _ flags: HTMLElementInfo.Flags, out: [UInt8]) {
+    mutating func startTag(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags, out: [UInt8]) {
         flushText(out)
         let isVoid = flags.contains(.void)
-        if let hidden = hiddenName {
-            if name == hidden, !isVoid { hiddenDepth += 1 }
+        if let hidden {
+            if element == hidden, !isVoid { hiddenDepth += 1 }
             return
         }
         if flags.contains(.hiddenInText) {
             if !isVoid {
-                hiddenName = name
+                hidden = element
                 hiddenDepth = 1
             }
             return
         }
-        boundary(name, flags)
-        if name == "td" || name == "th" { builder.space() }
-        if name == "pre" || name == "listing" { preDepth += 1 }
+        boundary(element, flags)
+        if element == .td || element == .th { builder.space() }
+        if element == .pre || element == .listing { preDepth += 1 }
     }
 
     /// Before the sanitizer writes an end tag at the end of `out`.
-    mutating func endTag(_ name: String, _ flags: HTMLElementInfo.Flags, out: [UInt8]) {
+    mutating func endTag(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags, out: [UInt8]) {
         flushText(out)
-        if let hidden = hiddenName {
-            if name == hidden {
+        if let hidden {
+            if element == hidden {
                 hiddenDepth -= 1
-                if hiddenDepth == 0 { hiddenName = nil }
+                if hiddenDepth == 0 { self.hidden = nil }
             }
             return
         }
-        boundary(name, flags)
-        if name == "pre" || name == "listing", preDepth > 0 { preDepth -= 1 }
+        boundary(element, flags)
+        if element == .pre || element == .listing, preDepth > 0 { preDepth -= 1 }
     }
 
     /// After the last byte of `out` is written.
@@ -58,14 +58,14 @@ struct HTMLSanitizedText {
     }
 
     private mutating func flushText(_ out: [UInt8]) {
-        if out.count > textStart, hiddenName == nil {
+        if out.count > textStart, hidden == nil {
             builder.appendText(out, textStart..<out.count, decode: true, preformatted: preDepth > 0)
         }
         textStart = out.count
     }
 
-    private mutating func boundary(_ name: String, _ flags: HTMLElementInfo.Flags) {
-        if name == "br" {
+    private mutating func boundary(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags) {
+        if element == .br {
             builder.lineBreak()
         } else if flags.contains(.paragraphInText) {
             builder.blockBreak(2)

@@ -1,31 +1,30 @@
 extension HTMLSanitizerRun {
     /// Writes a start tag with the allowed attributes of the current token.
-    mutating func appendStartTag(_ name: String, allowed: Set<String>, flags: HTMLElementInfo.Flags) {
-        text?.startTag(name, flags, out: out)
-        out.append(UInt8(ascii: "<"))
-        out.append(contentsOf: name.utf8)
+    mutating func appendStartTag(_ element: HTMLElement, allowed: HTMLAttributeSet, flags: HTMLElementInfo.Flags) {
+        text?.startTag(element, flags, out: out)
+        HTMLElement.startTags.append(Int(element.rawValue), to: &out)
         var hasControls = false
         for attribute in tokenizer.attributes {
-            let attributeName = attribute.name
-            guard allowed.contains(attributeName) || HTMLSanitizer.globalAttributes.contains(attributeName) else { continue }
+            let name = attribute.id
+            guard allowed.contains(name) else { continue }
             decodeAttributeValue(attribute.value)
-            if attributeName == "srcset" {
+            if name == .srcset {
                 guard let safe = HTMLSanitizer.safeSrcset(String(decoding: valueBuffer, as: UTF8.self), baseURL: baseURL) else { continue }
-                appendAttribute(attributeName, Array(safe.utf8))
-            } else if let kind = HTMLSanitizer.urlKind(element: name, attribute: attributeName) {
-                guard appendURLAttribute(attributeName, kind: kind) else { continue }
+                appendAttribute(name, Array(safe.utf8))
+            } else if let kind = HTMLSanitizer.urlKind(element: element, attribute: name) {
+                guard appendURLAttribute(name, kind: kind) else { continue }
             } else {
-                if attributeName == "controls" { hasControls = true }
-                appendAttribute(attributeName, valueBuffer)
+                if name == .controls { hasControls = true }
+                appendAttribute(name, valueBuffer)
             }
         }
-        if (name == "audio" || name == "video"), !hasControls { appendAttribute("controls", []) }
+        if element == .audio || element == .video, !hasControls { appendAttribute(.controls, []) }
         out.append(UInt8(ascii: ">"))
         text?.tagWritten(endingAt: out.count)
     }
 
     /// Writes the URL attribute whose decoded value is in `valueBuffer`; false when refused.
-    private mutating func appendURLAttribute(_ name: String, kind: HTMLSanitizer.URLKind) -> Bool {
+    private mutating func appendURLAttribute(_ name: HTMLAttributeName, kind: HTMLSanitizer.URLKind) -> Bool {
         let value = valueBuffer
         let shortcut = value.withUnsafeBufferPointer { urlBase.shortcut($0) }
         switch shortcut {
@@ -42,20 +41,16 @@ extension HTMLSanitizerRun {
         return true
     }
 
-    private mutating func appendAttribute(_ name: String, _ prefix: [UInt8], _ value: [UInt8] = []) {
-        out.append(UInt8(ascii: " "))
-        out.append(contentsOf: name.utf8)
-        out.append(contentsOf: "=\"".utf8)
+    private mutating func appendAttribute(_ name: HTMLAttributeName, _ prefix: [UInt8], _ value: [UInt8] = []) {
+        HTMLAttributeName.openings.append(Int(name.rawValue), to: &out)
         HTMLEscaping.appendEscapedAttribute(prefix, to: &out)
         HTMLEscaping.appendEscapedAttribute(value, to: &out)
         out.append(UInt8(ascii: "\""))
     }
 
-    mutating func appendEndTag(_ name: String, flags: HTMLElementInfo.Flags) {
-        text?.endTag(name, flags, out: out)
-        out.append(contentsOf: "</".utf8)
-        out.append(contentsOf: name.utf8)
-        out.append(UInt8(ascii: ">"))
+    mutating func appendEndTag(_ element: HTMLElement, flags: HTMLElementInfo.Flags) {
+        text?.endTag(element, flags, out: out)
+        HTMLElement.endTags.append(Int(element.rawValue), to: &out)
         text?.tagWritten(endingAt: out.count)
     }
 

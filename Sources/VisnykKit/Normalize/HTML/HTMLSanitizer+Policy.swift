@@ -50,11 +50,11 @@ extension HTMLSanitizer {
         case image
     }
 
-    static func urlKind(element: String, attribute: String) -> URLKind? {
+    static func urlKind(element: HTMLElement, attribute: HTMLAttributeName) -> URLKind? {
         switch attribute {
-        case "href", "cite": return .link
-        case "src": return element == "img" ? .image : .media
-        case "poster", "srcset": return .image
+        case .href, .cite: return .link
+        case .src: return element == .img ? .image : .media
+        case .poster, .srcset: return .image
         default: return nil
         }
     }

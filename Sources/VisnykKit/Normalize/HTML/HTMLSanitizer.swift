@@ -82,8 +82,8 @@ struct HTMLSanitizerRun {
                 startTag()
             case .endTag:
                 if skipped.isActive {
-                    let name = tokenizer.tagName
-                    let outside = open.contains { $0.name == name }
+                    let element = tokenizer.tag
+                    let outside = element != .unknown && open.contains { $0.element == element }
                     if skipped.endTag(&tokenizer, openOutside: outside) == .consumed { continue }
                 }
                 endTag()
@@ -91,44 +91,44 @@ struct HTMLSanitizerRun {
                 continue
             }
         }
-        while let element = open.popLast() { appendEndTag(element.name, flags: element.flags) }
+        while let element = open.popLast() { appendEndTag(element.element, flags: element.flags) }
     }
 
     private mutating func startTag() {
-        let name = tokenizer.tagName
-        let info = HTMLElementInfo.of(name)
+        let element = tokenizer.tag
+        let info = HTMLElementInfo.of(element)
         let flags = info.flags
         if flags.contains(.droppedWithContent) {
             if flags.contains(.closesParagraph) { closeParagraph() }
             if !flags.contains(.void), !(tokenizer.selfClosing && flags.contains(.foreignRoot)) {
-                skipped.begin(name, tokenizer: &tokenizer)
+                skipped.begin(element, tokenizer: &tokenizer)
             }
             return
         }
-        guard let allowed = info.allowedAttributes else {
+        guard flags.contains(.allowed) else {
             if flags.contains(.closesParagraph) { closeParagraph() }
             return
         }
         let isVoid = flags.contains(.void)
         if !isVoid, open.count >= Self.maxOpenElements { return }
-        if name == "source" || name == "track" {
-            let parent = open.last?.name
-            guard parent == "audio" || parent == "video" || (name == "source" && parent == "picture") else { return }
+        if element == .source || element == .track {
+            let parent = open.last?.element
+            guard parent == .audio || parent == .video || (element == .source && parent == .picture) else { return }
         }
-        closeImplied(before: name, flags: flags)
-        appendStartTag(name, allowed: allowed, flags: flags)
-        if !isVoid { open.append(HTMLOpenElement(name: name, flags: flags)) }
+        closeImplied(before: element, flags: flags)
+        appendStartTag(element, allowed: info.allowedAttributes, flags: flags)
+        if !isVoid { open.append(HTMLOpenElement(element: element, flags: flags)) }
     }
 
     private mutating func endTag() {
-        let name = tokenizer.tagName
-        if name == "br" {
-            appendStartTag("br", allowed: [], flags: HTMLElementInfo.of("br").flags)
+        let element = tokenizer.tag
+        let info = HTMLElementInfo.of(element)
+        if element == .br {
+            appendStartTag(.br, allowed: HTMLAttributeSet(), flags: info.flags)
             return
         }
-        let info = HTMLElementInfo.of(name)
-        guard info.allowedAttributes != nil, !info.flags.contains(.void),
-              let index = openIndex(of: name, flags: info.flags) else { return }
+        guard info.flags.contains(.allowed), !info.flags.contains(.void),
+              let index = openIndex(of: element, flags: info.flags) else { return }
         closeElements(from: index)
     }
 }

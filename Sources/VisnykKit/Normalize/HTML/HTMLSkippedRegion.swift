@@ -11,20 +11,21 @@ struct HTMLSkippedRegion {
         var namespace: Namespace
     }
 
-    private(set) var name: String?
+    /// The element whose content is skipped (nil when not skipping).
+    private(set) var element: HTMLElement?
     private var depth = 0
     private var foreignStack: [Open] = []
 
     static let maxDepth = 256
 
-    var isActive: Bool { name != nil }
+    var isActive: Bool { element != nil }
 
     /// Starts skipping at a start tag the consumer has just seen.
-    mutating func begin(_ element: String, tokenizer: inout HTMLTokenizer) {
-        name = element
+    mutating func begin(_ element: HTMLElement, tokenizer: inout HTMLTokenizer) {
+        self.element = element
         depth = 1
-        if element == "svg" || element == "math" {
-            foreignStack = [Open(name: element, namespace: element == "svg" ? .svg : .math)]
+        if element == .svg || element == .math {
+            foreignStack = [Open(name: element.name, namespace: element == .svg ? .svg : .math)]
             tokenizer.foreignContent = true
         }
     }
@@ -32,14 +33,14 @@ struct HTMLSkippedRegion {
     /// A start tag inside the region: consumed, or (breakout from SVG/MathML) the region ends
     /// and the tag is to be processed as HTML.
     mutating func startTag(_ tokenizer: inout HTMLTokenizer) -> Outcome {
-        let tag = tokenizer.tagName
         if foreignStack.isEmpty {
-            if tag == name, !HTMLElements.void.contains(tag) { depth += 1 }
+            if tokenizer.tag == element, !HTMLElementInfo.of(tokenizer.tag).flags.contains(.void) { depth += 1 }
             return .consumed
         }
+        let tag = tokenizer.tagName
         let html = inHTMLContext
-        if !html, HTMLElements.foreignBreakout.contains(tag) || (tag == "font" && tokenizer.attributes.contains {
-            $0.name == "color" || $0.name == "face" || $0.name == "size"
+        if !html, HTMLElementInfo.of(tokenizer.tag).flags.contains(.foreignBreakout) || (tokenizer.tag == .font && tokenizer.attributes.contains {
+            $0.id == .color || $0.id == .face || $0.id == .size
         }) {
             end(&tokenizer)
             return .reprocess
@@ -61,14 +62,14 @@ struct HTMLSkippedRegion {
     /// An end tag inside the region. `openOutside` tells whether the element is open in the
     /// consumer's own stack (then it closes the foreign content too).
     mutating func endTag(_ tokenizer: inout HTMLTokenizer, openOutside: Bool) -> Outcome {
-        let tag = tokenizer.tagName
         if foreignStack.isEmpty {
-            if tag == name {
+            if tokenizer.tag == element {
                 depth -= 1
                 if depth == 0 { end(&tokenizer) }
             }
             return .consumed
         }
+        let tag = tokenizer.tagName
         if let index = foreignStack.lastIndex(where: { $0.name == tag }) {
             foreignStack.removeSubrange(index...)
             if foreignStack.isEmpty { end(&tokenizer) } else { tokenizer.foreignContent = !inHTMLContext }
@@ -93,7 +94,7 @@ struct HTMLSkippedRegion {
     }
 
     private mutating func end(_ tokenizer: inout HTMLTokenizer) {
-        name = nil
+        element = nil
         depth = 0
         foreignStack.removeAll(keepingCapacity: true)
         tokenizer.foreignContent = false

@@ -35,7 +35,7 @@ public enum HTMLText {
         var builder = HTMLTextBuilder(inline: inline)
         var skipped = HTMLSkippedRegion()
         // How many of each element are open: an end tag of one of them also ends SVG/MathML.
-        var openCounts: [String: Int] = [:]
+        var openCounts = HTMLOpenCounts()
         var preDepth = 0
         while let token = tokenizer.next() {
             switch token {
@@ -45,26 +45,26 @@ public enum HTMLText {
                 if !skipped.isActive { builder.appendText(tokenizer.bytes, range, decode: false, preformatted: preDepth > 0) }
             case .startTag:
                 if skipped.isActive, skipped.startTag(&tokenizer) == .consumed { continue }
-                let name = tokenizer.tagName
-                let flags = HTMLElementInfo.of(name).flags
+                let element = tokenizer.tag
+                let flags = HTMLElementInfo.of(element).flags
                 let isVoid = flags.contains(.void)
                 if flags.contains(.hiddenInText) {
                     if !isVoid, !(tokenizer.selfClosing && flags.contains(.foreignRoot)) {
-                        skipped.begin(name, tokenizer: &tokenizer)
+                        skipped.begin(element, tokenizer: &tokenizer)
                     }
                     continue
                 }
-                boundary(name, flags, builder: &builder)
-                if name == "td" || name == "th" { builder.space() }
-                if name == "pre" || name == "listing" { preDepth += 1 }
-                if !isVoid { openCounts[name, default: 0] += 1 }
+                boundary(element, flags, builder: &builder)
+                if element == .td || element == .th { builder.space() }
+                if element == .pre || element == .listing { preDepth += 1 }
+                if !isVoid { openCounts.opened(tokenizer) }
             case .endTag:
-                let name = tokenizer.tagName
-                let openOutside = (openCounts[name] ?? 0) > 0
+                let element = tokenizer.tag
+                let openOutside = openCounts.isOpen(tokenizer)
                 if skipped.isActive, skipped.endTag(&tokenizer, openOutside: openOutside) == .consumed { continue }
-                boundary(name, HTMLElementInfo.of(name).flags, builder: &builder)
-                if name == "pre" || name == "listing", preDepth > 0 { preDepth -= 1 }
-                if openOutside { openCounts[name, default: 1] -= 1 }
+                boundary(element, HTMLElementInfo.of(element).flags, builder: &builder)
+                if element == .pre || element == .listing, preDepth > 0 { preDepth -= 1 }
+                if openOutside { openCounts.closed(tokenizer) }
             case .comment, .doctype:
                 continue
             }
@@ -72,8 +72,8 @@ public enum HTMLText {
         return builder.result()
     }
 
-    private static func boundary(_ name: String, _ flags: HTMLElementInfo.Flags, builder: inout HTMLTextBuilder) {
-        if name == "br" {
+    private static func boundary(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags, builder: inout HTMLTextBuilder) {
+        if element == .br {
             builder.lineBreak()
         } else if flags.contains(.paragraphInText) {
             builder.blockBreak(2)

@@ -12,10 +12,12 @@ enum HTMLToken: Equatable {
     case doctype
 }
 
-/// An attribute of the current start tag: lowercased name and the raw bytes of its value
-/// (character references not yet decoded; an empty range when written without a value).
+/// An attribute of the current start tag: its name's id (`unknown` for names the sanitizer
+/// never keeps), the raw bytes of its name, and the raw bytes of its value (character
+/// references not yet decoded; an empty range when written without a value).
 struct HTMLAttribute: Equatable {
-    var name: String
+    var id: HTMLAttributeName
+    var nameRange: Range<Int>
     var value: Range<Int>
 }
 
@@ -26,12 +28,12 @@ enum HTMLTextMode {
     case rcdata
     case plaintext
 
-    static func of(_ name: String) -> HTMLTextMode? {
-        switch name {
-        case "script": return .script
-        case "style", "xmp", "iframe", "noembed", "noframes", "noscript": return .rawText
-        case "textarea", "title": return .rcdata
-        case "plaintext": return .plaintext
+    static func of(_ element: HTMLElement) -> HTMLTextMode? {
+        switch element {
+        case .script: return .script
+        case .style, .xmp, .iframe, .noembed, .noframes, .noscript: return .rawText
+        case .textarea, .title: return .rcdata
+        case .plaintext: return .plaintext
         default: return nil
         }
     }

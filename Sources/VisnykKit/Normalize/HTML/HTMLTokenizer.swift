@@ -6,11 +6,14 @@ struct HTMLTokenizer {
     let bytes: [UInt8]
     var position = 0
     var foreignContent = false
-    var tagName = ""
+    /// The current tag's element, and its name as written.
+    var tag = HTMLElement.unknown
+    var tagNameRange = 0..<0
     var attributes: [HTMLAttribute] = []
+    /// Known attributes of the current tag, as bits by id (for the duplicate check).
+    var seenAttributes: UInt64 = 0
     var selfClosing = false
     var pendingTextMode: (mode: HTMLTextMode, name: [UInt8])?
-    var scratch: [UInt8] = []
 
     /// Attributes past this many on one tag are ignored (keeps duplicate checks bounded).
     static let maxAttributes = 128
