@@ -49,6 +49,18 @@ struct HTMLURLBaseTests {
         #expect(shortcut("#top") == .none)
     }
 
+    @Test func withoutBaseRelativeValuesStayAsWritten() {
+        let base = HTMLURLBase(nil)
+        func shortcut(_ s: String) -> HTMLURLBase.Shortcut { Array(s.utf8).withUnsafeBufferPointer { base.shortcut($0) } }
+        #expect(shortcut("/images/a.png") == .unchanged)
+        #expect(shortcut("../tag/a?x=1") == .unchanged)
+        #expect(shortcut("//cdn.example.org/x") == .unchanged)
+        #expect(shortcut("https://cdn.example.org/x") == .unchanged)
+        #expect(shortcut("a:b/c") == .none)
+        #expect(shortcut("a b") == .none)
+        #expect(shortcut("") == .none)
+    }
+
     @Test func shortcutsAgreeWithSafeURL() {
         let values = [
             "https://cdn.example.org/img/photo.jpg?w=640#x", "http://a.org", "http://a.org/", "https://a.org/x/./y",

@@ -14,7 +14,7 @@ struct HTMLSanitizedText {
 
     /// Before the sanitizer writes a start tag at the end of `out`.
     mutating func startTag(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags, out: [UInt8]) {
-        flushText(out)
+        flush(out)
         let isVoid = flags.contains(.void)
         if let hidden {
             if element == hidden, !isVoid { hiddenDepth += 1 }
@@ -34,7 +34,7 @@ struct HTMLSanitizedText {
 
     /// Before the sanitizer writes an end tag at the end of `out`.
     mutating func endTag(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags, out: [UInt8]) {
-        flushText(out)
+        flush(out)
         if let hidden {
             if element == hidden {
                 hiddenDepth -= 1
@@ -48,7 +48,7 @@ struct HTMLSanitizedText {
 
     /// After the last byte of `out` is written.
     mutating func finish(_ out: [UInt8]) -> String {
-        flushText(out)
+        flush(out)
         return builder.result()
     }
 
@@ -57,11 +57,19 @@ struct HTMLSanitizedText {
         textStart = offset
     }
 
-    private mutating func flushText(_ out: [UInt8]) {
+    /// Takes the text the sanitizer wrote since the last tag or plain run.
+    mutating func flush(_ out: [UInt8]) {
         if out.count > textStart, hidden == nil {
             builder.appendText(out, textStart..<out.count, decode: true, preformatted: preDepth > 0)
         }
         textStart = out.count
+    }
+
+    /// A run the sanitizer copied unchanged (nothing to decode or escape), just written
+    /// to end at `offset` of its output, after a `flush`.
+    mutating func appendPlainText(_ run: UnsafeBufferPointer<UInt8>, endingAt offset: Int) {
+        if hidden == nil { builder.appendPlain(run, preformatted: preDepth > 0) }
+        textStart = offset
     }
 
     private mutating func boundary(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags) {

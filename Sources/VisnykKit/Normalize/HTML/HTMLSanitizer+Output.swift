@@ -63,6 +63,21 @@ extension HTMLSanitizerRun {
 
     /// Text content, decoded, escaped, without NUL, with CR/CRLF → LF.
     mutating func appendText(_ range: Range<Int>, decode: Bool) {
-        HTMLTextDecoder.append(tokenizer.bytes, range, decode: decode, inAttribute: false, escape: true, to: &out)
+        let bytes = tokenizer.bytes
+        // Most runs need no decoding or escaping: the text extractor then reads them from the
+        // input directly instead of scanning the output again. Not after a CR from a character
+        // reference: the extractor must see it together with a following LF (one line break).
+        if text != nil, out.last != 0x0D, range.lowerBound >= 0, range.upperBound <= bytes.count {
+            let copied = bytes.withUnsafeBufferPointer { p in
+                let run = UnsafeBufferPointer(rebasing: p[range])
+                guard HTMLTextDecoder.firstSpecial(p, range) == range.upperBound else { return false }
+                text?.flush(out)
+                out.append(contentsOf: run)
+                text?.appendPlainText(run, endingAt: out.count)
+                return true
+            }
+            if copied { return }
+        }
+        HTMLTextDecoder.append(bytes, range, decode: decode, inAttribute: false, escape: true, to: &out)
     }
 }

@@ -31,6 +31,8 @@ public enum HTMLText {
     }
 
     private static func extract(_ html: String, inline: Bool) -> String {
+        let plain = html.utf8.withContiguousStorageIfAvailable { plainText($0, whole: html, inline: inline) }
+        if let plain, let plain { return plain }
         var tokenizer = HTMLTokenizer(Array(html.utf8))
         var builder = HTMLTextBuilder(inline: inline)
         var skipped = HTMLSkippedRegion()
@@ -69,6 +71,30 @@ public enum HTMLText {
                 continue
             }
         }
+        return builder.result()
+    }
+
+    /// The text of markup-free HTML (no '<', '&', CR or NUL, as most titles are) without
+    /// tokenizing: `whole` itself when its white space is already collapsed; nil otherwise.
+    private static func plainText(_ p: UnsafeBufferPointer<UInt8>, whole: String, inline: Bool) -> String? {
+        var collapsed = true
+        var previousSpace = true
+        for b in p {
+            switch b {
+            case UInt8(ascii: "<"), UInt8(ascii: "&"), 0x0D, 0: return nil
+            case 0x20:
+                if previousSpace { collapsed = false }
+                previousSpace = true
+            case 0x09, 0x0A, 0x0C, 0xC2:
+                collapsed = false
+                previousSpace = false
+            default:
+                previousSpace = false
+            }
+        }
+        if collapsed, !previousSpace || p.isEmpty { return whole }
+        var builder = HTMLTextBuilder(inline: inline)
+        builder.appendPlain(p, preformatted: false)
         return builder.result()
     }
 

@@ -33,6 +33,11 @@ struct HTMLTextBuilder {
         scratch = decoded
     }
 
+    /// Text with nothing to decode (no '&', CR or NUL).
+    mutating func appendPlain(_ p: UnsafeBufferPointer<UInt8>, preformatted: Bool) {
+        collapse(p, preformatted: preformatted)
+    }
+
     /// Writes decoded text, collapsing white space (ASCII white space and U+00A0). A single
     /// space between visible characters stays inside the copied run: collapsing would write
     /// the same byte.

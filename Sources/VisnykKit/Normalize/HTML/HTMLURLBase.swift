@@ -18,10 +18,13 @@ struct HTMLURLBase {
     /// `scheme://authority` of an http(s) base; nil for other bases or none.
     private(set) var origin: [UInt8]?
     private(set) var directory: [UInt8] = []
+    /// No base at all: relative references stay as they are.
+    private let isMissing: Bool
 
     /// `baseURL` as the sanitizer keeps it: already resolved (cleaned, dot segments removed,
     /// scheme and host lowercased).
     init(_ baseURL: String?) {
+        isMissing = baseURL == nil
         guard let baseURL else { return }
         let c = URIComponents(Array(baseURL.utf8))
         guard let scheme = c.scheme, Self.isHTTP(scheme[...]), let authority = c.authority,
@@ -46,6 +49,8 @@ struct HTMLURLBase {
         for b in p where b <= 0x20 { return .none }
         let slash = UInt8(ascii: "/")
         if p[0] == slash {
+            // Without a base a reference is kept as written, dot segments too.
+            if isMissing { return .unchanged }
             guard origin != nil, count < 2 || p[1] != slash, !Self.hasDotSegment(p, from: 0) else { return .none }
             return .origin
         }
@@ -59,15 +64,16 @@ struct HTMLURLBase {
             }
             return Self.hasDotSegment(p, from: i) ? .none : .unchanged
         }
-        guard origin != nil else { return .none }
-        // A relative path: no ':' in its first segment (that would be a scheme, or refused),
-        // not starting with '?' or '#'.
-        let first = p[0]
-        if first == UInt8(ascii: "?") || first == UInt8(ascii: "#") { return .none }
+        // A relative reference: no ':' in its first segment (that would be a scheme, or refused).
         for b in p {
             if b == slash || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { break }
             if b == UInt8(ascii: ":") { return .none }
         }
+        if isMissing { return .unchanged }
+        guard origin != nil else { return .none }
+        // A relative path, not starting with '?' or '#'.
+        let first = p[0]
+        if first == UInt8(ascii: "?") || first == UInt8(ascii: "#") { return .none }
         return Self.hasDotSegment(p, from: 0) ? .none : .directory
     }
 
