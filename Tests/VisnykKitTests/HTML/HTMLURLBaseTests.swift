@@ -49,6 +49,23 @@ struct HTMLURLBaseTests {
         #expect(shortcut("#top") == .none)
     }
 
+    /// `safeURL` returns plain http(s) URLs as they are: resolving them must not change them.
+    @Test func plainHTTPURLsResolveToThemselves() {
+        let pieces = ["/", ".", "..", "a", "B", ":", "?", "#", "http://", "https://", "x.y", "%2E", "@", " ", "\t", "к"]
+        var rng = HTMLTestRandom(seed: 9)
+        var plain = 0
+        for _ in 0..<5000 {
+            var value = rng.next() % 2 == 0 ? "http://" : "https://"
+            for _ in 0..<(1 + rng.next() % 8) { value += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            guard Array(value.utf8).withUnsafeBufferPointer(HTMLURLBase.isPlainHTTP) else { continue }
+            plain += 1
+            #expect(URLResolver.resolve(value, against: nil) == value, "\(value)")
+        }
+        #expect(plain > 500)
+        #expect(!Array("HTTP://a.org/".utf8).withUnsafeBufferPointer(HTMLURLBase.isPlainHTTP))
+        #expect(!Array("http://a.org/./x".utf8).withUnsafeBufferPointer(HTMLURLBase.isPlainHTTP))
+    }
+
     @Test func withoutBaseRelativeValuesStayAsWritten() {
         let base = HTMLURLBase(nil)
         func shortcut(_ s: String) -> HTMLURLBase.Shortcut { Array(s.utf8).withUnsafeBufferPointer { base.shortcut($0) } }

@@ -1,6 +1,7 @@
 extension HTMLSanitizer {
     /// The URL to write for an attribute value (already entity-decoded), or nil when refused.
     static func safeURL(_ value: String, kind: URLKind, baseURL: String?) -> String? {
+        if value.utf8.withContiguousStorageIfAvailable(HTMLURLBase.isPlainHTTP) == true { return value }
         let cleaned = URLResolver.cleaned(value)
         // An empty src would resolve to the page itself: a pointless request.
         if cleaned.isEmpty, kind != .link { return nil }

@@ -47,7 +47,8 @@ struct HTMLTextBuilder {
         while i < count {
             let start = i
             while i < count {
-                i = Self.nextCandidate(p, from: i)
+                // White space at the start of a run is never kept in it: look at it here.
+                if i > start || (p[i] > 0x20 && p[i] != 0xC2) { i = Self.nextCandidate(p, from: i) }
                 guard i < count else { break }
                 let b = p[i]
                 if b > 0x20 {
@@ -80,22 +81,23 @@ struct HTMLTextBuilder {
         }
     }
 
-    /// Index of the next byte that may be white space (≤ 0x20, or 0xC2 of U+00A0), or the
-    /// end; eight bytes at a time.
+    /// Index of the next byte that may be white space to collapse (≤ 0x20, or 0xC2 of
+    /// U+00A0), or the end, eight bytes at a time. A space followed by a byte above 0x20
+    /// other than 0xC2 is skipped: the caller would keep it in the run anyway, and words
+    /// are short.
     @inline(__always)
     private static func nextCandidate(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
         let count = p.count
         if let base = p.baseAddress {
             let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while i + 8 <= count {
+            // Nine bytes: each byte's test looks at the byte after it.
+            while i + 9 <= count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let below21 = (word &- 0x21 &* ones) & ~word & highs
-                let c2 = word ^ (0xC2 &* ones)
-                let found = below21 | ((c2 &- ones) & ~c2 & highs)
-                // The lowest flag of each term is exact, so the lowest flag of both is.
+                let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self))
+                let white = atMost20(word)
+                let singleSpace = equal(word, 0x20) & ~atMost20(next) & ~equal(next, 0xC2)
+                let found = (white & ~singleSpace) | equal(word, 0xC2)
                 if found != 0 { return i + found.trailingZeroBitCount >> 3 }
                 i += 8
             }
@@ -106,6 +108,22 @@ struct HTMLTextBuilder {
             i += 1
         }
         return count
+    }
+
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// High bit set in exactly the bytes of `word` that are ≤ 0x20.
+    @inline(__always)
+    private static func atMost20(_ word: UInt64) -> UInt64 {
+        ~((word | highs) &- 0x2121_2121_2121_2121) & ~word & highs
+    }
+
+    /// High bit set in exactly the bytes of `word` equal to `byte`.
+    @inline(__always)
+    private static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let y = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((y & lows) &+ lows) | y) & highs
     }
 
     @inline(__always)

@@ -54,16 +54,7 @@ struct HTMLURLBase {
             guard origin != nil, count < 2 || p[1] != slash, !Self.hasDotSegment(p, from: 0) else { return .none }
             return .origin
         }
-        if let afterScheme = Self.httpSchemeEnd(p) {
-            // "//" authority: lowercase only, then a path without dot segments.
-            guard afterScheme + 1 < count, p[afterScheme] == slash, p[afterScheme + 1] == slash else { return .none }
-            var i = afterScheme + 2
-            while i < count, p[i] != slash, p[i] != UInt8(ascii: "?"), p[i] != UInt8(ascii: "#") {
-                if Self.isASCIIUpper(p[i]) { return .none }
-                i += 1
-            }
-            return Self.hasDotSegment(p, from: i) ? .none : .unchanged
-        }
+        if Self.httpSchemeEnd(p) != nil { return Self.isPlainHTTP(p) ? .unchanged : .none }
         // A relative reference: no ':' in its first segment (that would be a scheme, or refused).
         for b in p {
             if b == slash || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { break }
@@ -75,6 +66,22 @@ struct HTMLURLBase {
         let first = p[0]
         if first == UInt8(ascii: "?") || first == UInt8(ascii: "#") { return .none }
         return Self.hasDotSegment(p, from: 0) ? .none : .directory
+    }
+
+    /// Whether `p` is its own result whatever the base: an absolute http(s) URL with a
+    /// lowercase scheme and authority, no white space or controls, no dot segments.
+    static func isPlainHTTP(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let afterScheme = httpSchemeEnd(p) else { return false }
+        let count = p.count
+        let slash = UInt8(ascii: "/")
+        guard afterScheme + 1 < count, p[afterScheme] == slash, p[afterScheme + 1] == slash else { return false }
+        for b in p where b <= 0x20 { return false }
+        var i = afterScheme + 2
+        while i < count, p[i] != slash, p[i] != UInt8(ascii: "?"), p[i] != UInt8(ascii: "#") {
+            if isASCIIUpper(p[i]) { return false }
+            i += 1
+        }
+        return !hasDotSegment(p, from: i)
     }
 
     /// Index after "http:" or "https:" (lowercase) at the start, else nil.
