@@ -1,71 +1,68 @@
-/// Writes case-folded scalars while collapsing runs of white space to one space and trimming
-/// both ends (a space is written only when something follows it).
+/// Writes case-folded scalars into one buffer as segments (a title, then a text), collapsing
+/// runs of white space to one space and trimming both ends of each segment.
+///
+/// A space is written as soon as it is seen, unless the segment is still empty or already ends
+/// with one; `endSegment` takes back a trailing one. Folded non-space scalars never contain
+/// the byte 0x20, so "ends with a space" is read from the bytes themselves, and going back to
+/// a checkpoint needs nothing but a byte count.
 struct FoldedTextWriter: ~Copyable {
-    private(set) var sink: UTF8Sink
-    private var pendingSpace = false
-    private var hasOutput = false
+    /// The output. Bulk writers may write into it directly (see `UTF8Sink`).
+    var sink: UTF8Sink
+    private(set) var segmentStart = 0
 
     init(capacity: Int) {
         sink = UTF8Sink(capacity: capacity)
     }
 
-    /// The writer's state, to go back to when a stretch must be rewritten.
-    struct Checkpoint {
-        fileprivate let count: Int
-        fileprivate let pendingSpace: Bool
-        fileprivate let hasOutput: Bool
+    /// Starts a segment at the current end: white space at its start is dropped.
+    mutating func beginSegment() {
+        segmentStart = sink.count
     }
 
-    var checkpoint: Checkpoint {
-        Checkpoint(count: sink.count, pendingSpace: pendingSpace, hasOutput: hasOutput)
+    /// Ends the segment: drops its trailing space, if any.
+    mutating func endSegment() {
+        if sink.count > segmentStart, sink.base[sink.count - 1] == 0x20 {
+            sink.truncate(to: sink.count - 1)
+        }
     }
 
-    mutating func restore(_ checkpoint: Checkpoint) {
-        sink.truncate(to: checkpoint.count)
-        pendingSpace = checkpoint.pendingSpace
-        hasOutput = checkpoint.hasOutput
+    /// The writer's state, to go back to when a stretch must be rewritten: the byte count.
+    var checkpoint: Int { sink.count }
+
+    mutating func restore(_ checkpoint: Int) {
+        sink.truncate(to: max(checkpoint, segmentStart))
+    }
+
+    /// Whether white space seen now is written: the segment has output not ending in a space.
+    @inline(__always)
+    var writesSpace: Bool {
+        sink.count > segmentStart && sink.base[sink.count - 1] != 0x20
     }
 
     @inline(__always)
     mutating func space() {
-        pendingSpace = hasOutput
+        if writesSpace {
+            sink.reserve(1)
+            sink.appendUnchecked(0x20)
+        }
     }
 
-    /// Appends an ASCII byte that is already in folded form.
+    /// Appends an ASCII byte that is already in folded form (not white space).
     @inline(__always)
     mutating func appendFoldedASCII(_ byte: UInt8) {
-        sink.reserve(2)
-        if pendingSpace {
-            sink.appendUnchecked(0x20)
-            pendingSpace = false
-        }
+        sink.reserve(1)
         sink.appendUnchecked(byte)
-        hasOutput = true
-    }
-
-    /// Appends a two-byte UTF-8 sequence that is already in folded form.
-    @inline(__always)
-    mutating func appendFoldedPair(_ lead: UInt8, _ trail: UInt8) {
-        sink.reserve(3)
-        if pendingSpace {
-            sink.appendUnchecked(0x20)
-            pendingSpace = false
-        }
-        sink.appendUnchecked(lead)
-        sink.appendUnchecked(trail)
-        hasOutput = true
     }
 
     /// Appends the case folding of `scalar`, which is not white space.
     @inline(__always)
     mutating func appendFolding(_ scalar: UInt32) {
-        if pendingSpace {
-            sink.reserve(1)
-            sink.appendUnchecked(0x20)
-            pendingSpace = false
-        }
         CaseFolding.appendFolded(scalar, to: &sink)
-        hasOutput = true
+    }
+
+    /// Appends bytes outside any normalization (separators, links).
+    mutating func appendVerbatim(_ bytes: UnsafeBufferPointer<UInt8>) {
+        sink.append(bytes)
     }
 
     consuming func makeString() -> String {

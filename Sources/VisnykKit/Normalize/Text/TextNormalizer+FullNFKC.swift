@@ -26,6 +26,7 @@ extension TextNormalizer {
         return text.withUTF8 { bytes in
             var writer = FoldedTextWriter(capacity: bytes.count + 16)
             appendFullyNormalized(bytes, to: &writer)
+            writer.endSegment()
             return writer.makeString()
         }
     }

@@ -28,45 +28,34 @@ public enum TextNormalizer {
     /// `normalize` over valid UTF-8.
     static func normalize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         var writer = FoldedTextWriter(capacity: bytes.count + 16)
+        appendNormalized(bytes, to: &writer)
+        return writer.makeString()
+    }
+
+    /// Appends the normalization of valid UTF-8 `bytes` to `writer` as a new segment.
+    static func appendNormalized(_ bytes: UnsafeBufferPointer<UInt8>, to writer: inout FoldedTextWriter) {
+        writer.beginSegment()
         let count = bytes.count
-        // Where to restart when a scalar needs the complete NFKC: an input offset at a stable
-        // scalar, and the writer's state just before it.
-        var restartOffset = 0
-        var restartState = writer.checkpoint
-        var index = 0
-        while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
-                switch lead {
-                case 0x41...0x5A: writer.appendFoldedASCII(lead | 0x20)
-                case 0x09...0x0D, 0x20:
-                    restartOffset = index
-                    restartState = writer.checkpoint
-                    writer.space()
-                case 0x60: writer.appendFoldedASCII(0x27)
-                default: writer.appendFoldedASCII(lead)
-                }
-                index += 1
-                continue
-            }
-            if lead == 0xD0 || lead == 0xD1, index + 1 < count {
-                appendFoldedCyrillic(lead, bytes[index + 1], to: &writer)
-                index += 2
-                continue
-            }
+        var cursor = Cursor(restartCount: writer.checkpoint)
+        while cursor.index < count {
+            writer.sink.reserve(count - cursor.index + 8)
+            appendSimpleRun(bytes, &cursor, to: &writer)
+            let index = cursor.index
+            guard index < count else { break }
             let (scalar, length) = decodeScalar(bytes, at: index)
             if appendMappedAndFolded(scalar, to: &writer) {
-                index += length
+                cursor.index = index + length
                 continue
             }
             let end = endOfUnstableRun(bytes, from: index + length)
-            writer.restore(restartState)
-            appendFullyNormalized(UnsafeBufferPointer(rebasing: bytes[restartOffset..<end]), to: &writer)
-            index = end
-            restartOffset = end
-            restartState = writer.checkpoint
+            writer.restore(cursor.restartCount)
+            appendFullyNormalized(
+                UnsafeBufferPointer(rebasing: bytes[cursor.restartOffset..<end]), to: &writer)
+            cursor.index = end
+            cursor.restartOffset = end
+            cursor.restartCount = writer.checkpoint
         }
-        return writer.makeString()
+        writer.endSegment()
     }
 
     /// The offset of the first scalar at or after `start` that is NFKC-stable after the
@@ -82,24 +71,6 @@ public enum TextNormalizer {
             index += length
         }
         return bytes.count
-    }
-
-    /// U+0400–U+047F, all NFKC-stable; capitals fold by fixed offsets, done on the bytes.
-    @inline(__always)
-    private static func appendFoldedCyrillic(
-        _ lead: UInt8, _ trail: UInt8, to writer: inout FoldedTextWriter
-    ) {
-        if lead == 0xD0 {
-            switch trail {
-            case 0x80...0x8F: writer.appendFoldedPair(0xD1, trail &+ 0x10)   // Ѐ–Џ → ѐ–џ
-            case 0x90...0x9F: writer.appendFoldedPair(0xD0, trail &+ 0x20)   // А–П → а–п
-            case 0xA0...0xAF: writer.appendFoldedPair(0xD1, trail &- 0x20)   // Р–Я → р–я
-            default: writer.appendFoldedPair(lead, trail)
-            }
-        } else {
-            // U+0460–U+047F: historic letters in (capital, small) pairs.
-            writer.appendFoldedPair(lead, trail >= 0xA0 ? trail | 1 : trail)
-        }
     }
 
     /// Typographic mapping, then NFKC (identity or an in-place image), then folding, for one

@@ -1,9 +1,10 @@
 /// A growable byte buffer for building normalized UTF-8 without per-byte capacity checks:
-/// callers reserve room for a whole scalar's output first, then write unchecked.
+/// callers reserve room for a whole scalar's output first, then write unchecked. Bulk writers
+/// may also write at `base + count` directly and then set `count`, within the reserved room.
 struct UTF8Sink: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var capacity: Int
-    private(set) var count = 0
+    var count = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 64)
@@ -53,6 +54,19 @@ struct UTF8Sink: ~Copyable {
             appendUnchecked(UInt8(truncatingIfNeeded: 0x80 | scalar &>> 6 & 0x3F))
             appendUnchecked(UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F))
         }
+    }
+
+    /// Appends `bytes` verbatim.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Calls `body` with the bytes written so far.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
     }
 
     /// Forgets the bytes written after the first `byteCount`.
