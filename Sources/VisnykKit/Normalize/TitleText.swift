@@ -1,17 +1,39 @@
+import Foundation
+
 /// Titles in RSS may be plain text or HTML and nothing says which, so they are read as HTML —
 /// but defensively: text that merely mentions a raw-text element ("Using <script> tags") must
 /// not vanish up to the end of the title, and "&copy=2" in a URL-ish title is not ©.
+/// White space collapses as HTML defines it (ASCII only): a no-break space is content.
 enum TitleText {
     private static let rawTextElements: [String] = [
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
     ]
 
     static func plain(fromHTML html: String) -> String {
-        HTMLText.inlineText(fromHTML: defused(html))
+        restoringNoBreakSpaces(HTMLText.inlineText(fromHTML: protectingNoBreakSpaces(defused(html))))
     }
 
     static func plain(fromText text: String) -> String {
-        HTMLText.inlineText(fromHTML: HTMLEscaping.escapeText(text))
+        restoringNoBreakSpaces(HTMLText.inlineText(fromHTML: protectingNoBreakSpaces(HTMLEscaping.escapeText(text))))
+    }
+
+    /// The text extractor collapses U+00A0 like a space (right for `text`, wrong for titles),
+    /// so no-break spaces, written or as references, travel through it as a private-use
+    /// character.
+    private static let placeholder = "\u{F8FF}"
+    private static let noBreakSpaceSpellings = ["\u{A0}", "&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&#XA0;"]
+
+    private static func protectingNoBreakSpaces(_ html: String) -> String {
+        guard html.utf8.contains(0xA0) || html.contains("&") else { return html }
+        var result = html
+        for spelling in noBreakSpaceSpellings where result.contains(spelling) {
+            result = result.replacingOccurrences(of: spelling, with: placeholder)
+        }
+        return result
+    }
+
+    private static func restoringNoBreakSpaces(_ text: String) -> String {
+        text.contains(placeholder) ? text.replacingOccurrences(of: placeholder, with: "\u{A0}") : text
     }
 
     /// Escapes the `<` of raw-text element tags and every `&` that does not start a

@@ -11,6 +11,7 @@ struct TitleTextTests {
         ("A <STYLE>b</style> c", "A <STYLE>b</style> c"),
         ("  Two\n   lines  ", "Two lines"),
         ("1 < 2 > 0", "1 < 2 > 0"),
+        ("Ціна&nbsp;100&#160;грн\u{A0}— ok", "Ціна\u{A0}100\u{A0}грн\u{A0}— ok"),
     ])
     func htmlTitles(input: String, expected: String) {
         #expect(TitleText.plain(fromHTML: input) == expected)
