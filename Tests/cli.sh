@@ -142,9 +142,10 @@ run http parse --json "$BASE/feeds/rss20-relative.xml"
 expect_rc http 0
 json_check http 1 "docs[0]['feed']['link'] == '$BASE/' and docs[0]['entries'][0]['link'] == '$BASE/feeds/posts/relative.html' and 'href=\"$BASE/other.html\"' in docs[0]['entries'][0]['content'] and 'src=\"$BASE/img/a.png\"' in docs[0]['entries'][0]['content'] and docs[0]['entries'][0]['enclosures'][0]['url'] == '$BASE/feeds/media/a.mp3'"
 
+# The feed's own URL comes before --base-url (the order: xml:base, the feed's URL, --base-url).
 run http_base parse --json --base-url https://override.example/x/ "$BASE/feeds/rss20-relative.xml"
 expect_rc http_base 0
-json_check http_base 1 "docs[0]['entries'][0]['link'] == 'https://override.example/x/posts/relative.html'"
+json_check http_base 1 "docs[0]['entries'][0]['link'] == '$BASE/feeds/posts/relative.html'"
 
 run http_json parse --json "$BASE/feeds/jsonfeed10.json" "$BASE/feeds/enc-windows-1251-declared.xml"
 expect_rc http_json 0
