@@ -66,9 +66,9 @@ public enum FeedParser {
             let feed = parser.parse(root, format: format)
             return AtomAdapter.draft(from: feed, warnings: warnings + parser.warnings)
         }
-        if root.name.lowercased() == "html" {
+        if root.nameString.lowercased() == "html" {
             throw .notAFeed("this is an HTML page, not a feed")
         }
-        throw .notAFeed("the root element <\(root.name)> is not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)")
+        throw .notAFeed("the root element <\(root.nameString)> is not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)")
     }
 }

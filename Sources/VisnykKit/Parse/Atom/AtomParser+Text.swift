@@ -4,9 +4,9 @@ extension AtomParser {
     /// An Atom text construct (RFC 4287 §3.1), or Atom 0.3 content with its `mode`.
     /// Out-of-line content (`src`) and binary media types give nil.
     static func textConstruct(_ element: XMLElement) -> FeedText? {
-        if element.attribute("src") != nil, element.children.isEmpty { return nil }
-        let type = (element.attribute("type") ?? "text").trimmingXMLWhitespace().lowercased()
-        let mode = element.attribute("mode")?.trimmingXMLWhitespace().lowercased()
+        if element.attribute(.src) != nil, !element.hasChildren { return nil }
+        let type = (element.attribute(.type) ?? "text").trimmingXMLWhitespace().lowercased()
+        let mode = element.attribute(.mode)?.trimmingXMLWhitespace().lowercased()
         let kind: FeedText.Kind
         switch type {
         case "", "text", "text/plain": kind = .text
@@ -25,8 +25,8 @@ extension AtomParser {
             // Inline markup where escaped text was promised (Atom 0.3 mode="xml", or a mistake).
             return FeedText(value: element.innerHTML, kind: .html, base: element.base)
         }
-        let value = element.text
-        guard !value.trimmingXMLWhitespace().isEmpty else { return nil }
+        guard let value = element.withDirectText({ XMLElement.trimmedRange($0).isEmpty ? nil : ValidUTF8String.make($0) })
+        else { return nil }
         return FeedText(value: value, kind: kind, base: element.base)
     }
 
@@ -47,8 +47,7 @@ extension AtomParser {
     private static func xhtml(_ element: XMLElement) -> FeedText? {
         let elements = element.elements
         let container: XMLElement
-        if elements.count == 1, let div = elements.first, div.name == "div",
-           element.text.trimmingXMLWhitespace().isEmpty {
+        if elements.count == 1, let div = elements.first, div.name == .div, element.directTextIsBlank {
             container = div
         } else {
             container = element

@@ -1,28 +1,26 @@
 /// Reads an Atom 1.0 (RFC 4287) or Atom 0.3 document tree into wire types.
 struct AtomParser {
-    /// Atom elements are accepted in either Atom namespace, or none (feeds forget xmlns).
-    static let core: [String] = [Namespace.atom10, Namespace.atom03, Namespace.none]
     var warnings: [String] = []
 
     static func format(of root: XMLElement) -> FeedFormat? {
-        guard root.name == "feed" else { return nil }
-        if root.namespace == Namespace.atom03 { return .atom03 }
-        if root.namespace == Namespace.atom10 { return .atom10 }
-        return root.attribute("version")?.trimmingXMLWhitespace() == "0.3" ? .atom03 : .atom10
+        guard root.name == .feed else { return nil }
+        if root.namespace == .atom03 { return .atom03 }
+        if root.namespace == .atom10 { return .atom10 }
+        return root.attribute(.version)?.trimmingXMLWhitespace() == "0.3" ? .atom03 : .atom10
     }
 
     mutating func parse(_ root: XMLElement, format: FeedFormat) -> AtomFeed {
         var feed = AtomFeed(format: format)
         feed.language = root.language
-        for case .element(let child) in root.children where Self.core.contains(child.namespace) {
+        for case .element(let child) in root.children where child.namespace.isAtomCore {
             switch child.name {
-            case "title": feed.title = Self.textConstruct(child)
-            case "subtitle", "tagline": feed.subtitle = Self.textConstruct(child)
-            case "link": if let link = Self.link(child) { feed.links.append(link) }
-            case "updated": feed.updated = child.date(warnings: &warnings)
-            case "modified": feed.updated = feed.updated ?? child.date(warnings: &warnings)
-            case "author": if let person = Self.person(child) { feed.authors.append(person) }
-            case "entry": feed.entries.append(entry(child))
+            case .title: feed.title = Self.textConstruct(child)
+            case .subtitle, .tagline: feed.subtitle = Self.textConstruct(child)
+            case .link: if let link = Self.link(child) { feed.links.append(link) }
+            case .updated: feed.updated = child.date(warnings: &warnings)
+            case .modified: feed.updated = feed.updated ?? child.date(warnings: &warnings)
+            case .author: if let person = Self.person(child) { feed.authors.append(person) }
+            case .entry: feed.entries.append(entry(child))
             default: break
             }
         }
@@ -31,24 +29,24 @@ struct AtomParser {
 
     private mutating func entry(_ element: XMLElement) -> AtomEntry {
         var entry = AtomEntry()
-        for case .element(let child) in element.children where Self.core.contains(child.namespace) {
+        for case .element(let child) in element.children where child.namespace.isAtomCore {
             switch child.name {
-            case "id": entry.id = child.trimmedText.map { URLResolver.isAbsolute($0) ? $0 : URLResolver.resolve($0, against: child.base) }
-            case "title": entry.title = Self.textConstruct(child)
-            case "link": if let link = Self.link(child) { entry.links.append(link) }
-            case "published", "issued": entry.published = entry.published ?? child.date(warnings: &warnings)
-            case "created": if entry.published == nil { entry.published = child.date(warnings: &warnings) }
-            case "updated", "modified": entry.updated = entry.updated ?? child.date(warnings: &warnings)
-            case "author": if let person = Self.person(child) { entry.authors.append(person) }
-            case "summary": entry.summary = Self.textConstruct(child)
-            case "content": entry.content = Self.textConstruct(child)
-            case "category":
-                let term = child.attribute("term")?.trimmingXMLWhitespace() ?? ""
-                let label = child.attribute("label")?.trimmingXMLWhitespace() ?? ""
+            case .id: entry.id = child.trimmedText.map { URLResolver.isAbsolute($0) ? $0 : URLResolver.resolve($0, against: child.base) }
+            case .title: entry.title = Self.textConstruct(child)
+            case .link: if let link = Self.link(child) { entry.links.append(link) }
+            case .published, .issued: entry.published = entry.published ?? child.date(warnings: &warnings)
+            case .created: if entry.published == nil { entry.published = child.date(warnings: &warnings) }
+            case .updated, .modified: entry.updated = entry.updated ?? child.date(warnings: &warnings)
+            case .author: if let person = Self.person(child) { entry.authors.append(person) }
+            case .summary: entry.summary = Self.textConstruct(child)
+            case .content: entry.content = Self.textConstruct(child)
+            case .category:
+                let term = child.attribute(.term)?.trimmingXMLWhitespace() ?? ""
+                let label = child.attribute(.label)?.trimmingXMLWhitespace() ?? ""
                 let text = child.trimmedText ?? ""
                 if let value = [term, label, text].first(where: { !$0.isEmpty }) { entry.categories.append(value) }
-            case "source":
-                entry.sourceAuthors = child.all("author", in: Self.core).compactMap(Self.person)
+            case .source:
+                entry.sourceAuthors = child.all(.author, where: \.isAtomCore).compactMap(Self.person)
             default: break
             }
         }
@@ -56,24 +54,24 @@ struct AtomParser {
     }
 
     static func link(_ element: XMLElement) -> AtomLink? {
-        guard let href = element.urlAttribute("href") ?? (element.trimmedText.map { URLResolver.resolve($0, against: element.base) })
+        guard let href = element.urlAttribute(.href) ?? (element.trimmedText.map { URLResolver.resolve($0, against: element.base) })
         else { return nil }
-        var rel = element.attribute("rel")?.trimmingXMLWhitespace() ?? "alternate"
+        var rel = element.attribute(.rel)?.trimmingXMLWhitespace() ?? "alternate"
         if rel.isEmpty { rel = "alternate" }
         if rel.hasPrefix("http://www.iana.org/assignments/relation/") {
             rel = String(rel.dropFirst("http://www.iana.org/assignments/relation/".count))
         }
-        let length = element.attribute("length").flatMap { Int64($0.trimmingXMLWhitespace()) }
-        return AtomLink(href: href, rel: rel, type: element.attribute("type"), length: length)
+        let length = element.attribute(.length).flatMap { Int64($0.trimmingXMLWhitespace()) }
+        return AtomLink(href: href, rel: rel, type: element.attribute(.type), length: length)
     }
 
     static func person(_ element: XMLElement) -> Author? {
         var person = Author()
-        for case .element(let child) in element.children where core.contains(child.namespace) {
+        for case .element(let child) in element.children where child.namespace.isAtomCore {
             switch child.name {
-            case "name": person.name = child.trimmedText
-            case "email": person.email = child.trimmedText
-            case "uri", "url", "homepage": person.uri = child.urlText
+            case .name: person.name = child.trimmedText
+            case .email: person.email = child.trimmedText
+            case .uri, .url, .homepage: person.uri = child.urlText
             default: break
             }
         }

@@ -5,7 +5,7 @@ extension XMLElement {
     func date(warnings: inout [String]) -> Date? {
         guard let raw = trimmedText else { return nil }
         if let date = FeedDate.parse(raw) { return date }
-        warnings.append("line \(line): could not understand the date \"\(raw.prefix(80))\" in <\(name)>; it is left out")
+        warnings.append("line \(line): could not understand the date \"\(raw.prefix(80))\" in <\(nameString)>; it is left out")
         return nil
     }
 
@@ -15,8 +15,8 @@ extension XMLElement {
         if hasElementChildren {
             return FeedText(value: innerHTML, kind: .html, base: base)
         }
-        let value = text
-        guard !value.trimmingXMLWhitespace().isEmpty else { return nil }
+        guard let value = withDirectText({ XMLElement.trimmedRange($0).isEmpty ? nil : ValidUTF8String.make($0) })
+        else { return nil }
         return FeedText(value: value, kind: .html, base: base)
     }
 
@@ -27,7 +27,7 @@ extension XMLElement {
     }
 
     /// An attribute holding a URL, resolved against the xml:base in scope.
-    func urlAttribute(_ name: String) -> String? {
+    func urlAttribute(_ name: XMLName) -> String? {
         guard let raw = attribute(name)?.trimmingXMLWhitespace(), !raw.isEmpty else { return nil }
         return URLResolver.resolve(raw, against: base)
     }

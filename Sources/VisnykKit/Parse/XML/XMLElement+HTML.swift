@@ -14,19 +14,20 @@ extension XMLElement {
     private func appendChildren(to html: inout String) {
         for child in children {
             switch child {
-            case .text(let text): html += HTMLEscaping.escapeText(text)
+            case .text(let text): html += HTMLEscaping.escapeText(text.string)
             case .element(let element): element.appendOuterHTML(to: &html)
             }
         }
     }
 
     private func appendOuterHTML(to html: inout String) {
+        let name = nameString
         html += "<" + name
-        for attribute in attributes where attribute.namespace.isEmpty || attribute.namespace == Namespace.xhtml {
+        for attribute in attributes where attribute.namespace == .none || attribute.namespace == .xhtml {
             html += " " + attribute.name + "=\"" + HTMLEscaping.escapeAttribute(attribute.value) + "\""
         }
         html += ">"
-        if Self.voidElements.contains(name), children.isEmpty { return }
+        if Self.voidElements.contains(name), !hasChildren { return }
         appendChildren(to: &html)
         html += "</" + name + ">"
     }

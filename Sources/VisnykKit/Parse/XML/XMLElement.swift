@@ -1,113 +1,107 @@
-/// A node of a parsed XML document: the wire-format parsers read feeds from these.
+/// A child of an element: an element or a run of character data.
 enum XMLNode {
     case element(XMLElement)
-    case text(String)
+    case text(XMLTextNode)
 }
 
-/// An attribute with its namespace resolved.
-struct XMLAttribute {
-    let name: String
-    let namespace: String
-    let value: String
+/// A run of character data; its String is made only when asked for.
+struct XMLTextNode {
+    let document: XMLDocument
+    let record: XMLDocument.NodeRecord
+
+    var string: String { document.string(text: record.start, count: record.count) }
 }
 
-/// One element of a parsed feed document. Names are local names with the namespace URI
-/// resolved; `base` and `language` are the effective xml:base (already absolute where the
-/// chain allows) and xml:lang in scope, so that adapters never walk up the tree.
-final class XMLElement {
-    let name: String
-    let namespace: String
-    let attributes: [XMLAttribute]
-    let base: String?
-    let language: String?
-    let line: Int
-    var children: [XMLNode] = []
+/// One element of a parsed feed document (a view into an `XMLDocument`). Names are local
+/// names with the namespace URI resolved, both as ids; `base` and `language` are the
+/// effective xml:base (already absolute where the chain allows) and xml:lang in scope, so
+/// that adapters never walk up the tree.
+struct XMLElement {
+    let document: XMLDocument
+    let index: Int32
 
-    init(name: String, namespace: String, attributes: [XMLAttribute],
-         base: String?, language: String?, line: Int) {
-        self.name = name
-        self.namespace = namespace
-        self.attributes = attributes
-        self.base = base
-        self.language = language
-        self.line = line
+    var record: XMLDocument.ElementRecord { document.elements[Int(index)] }
+    var name: XMLName { record.name }
+    var namespace: XMLNamespace { record.namespace }
+    /// The local name as written, for messages and HTML output.
+    var nameString: String { document.names[Int(record.name.id)] }
+    var base: String? { document.bases[Int(record.base)] }
+    var language: String? {
+        let language = record.language
+        return language < 0 ? nil : document.languages[Int(language)]
+    }
+    var line: Int { Int(record.line) }
+    var hasChildren: Bool { record.firstChild >= 0 }
+    var hasElementChildren: Bool { record.hasElementChildren }
+
+    func isSame(as other: XMLElement) -> Bool {
+        document === other.document && index == other.index
     }
 
-    func attribute(_ name: String, namespace: String = "") -> String? {
-        for attribute in attributes where attribute.name == name && attribute.namespace == namespace {
-            return attribute.value
+    func attribute(_ name: XMLName, namespace: XMLNamespace = .none) -> String? {
+        let element = record
+        let start = Int(element.firstAttribute)
+        for i in start..<start + Int(element.attributeCount) {
+            let attribute = document.attributes[i]
+            if attribute.name == name, attribute.namespace == namespace {
+                return document.string(attributeText: attribute.start, count: attribute.count)
+            }
         }
         return nil
     }
 
-    /// The element children, in document order.
-    var elements: [XMLElement] {
-        children.compactMap { if case .element(let e) = $0 { e } else { nil } }
-    }
-
-    /// The concatenated character data of this element's direct text children.
-    var text: String {
-        var result = ""
-        for case .text(let t) in children { result += t }
-        return result
-    }
-
-    /// All descendant character data, in document order.
-    var deepText: String {
-        var result = ""
-        appendDeepText(to: &result)
-        return result
-    }
-
-    private func appendDeepText(to result: inout String) {
-        for child in children {
-            switch child {
-            case .text(let t): result += t
-            case .element(let e): e.appendDeepText(to: &result)
-            }
+    /// All attributes with their names and values as Strings (for writing HTML back out).
+    var attributes: [(name: String, namespace: XMLNamespace, value: String)] {
+        let element = record
+        let start = Int(element.firstAttribute)
+        return (start..<start + Int(element.attributeCount)).map { i in
+            let attribute = document.attributes[i]
+            return (document.names[Int(attribute.name.id)], attribute.namespace,
+                    document.string(attributeText: attribute.start, count: attribute.count))
         }
     }
 
-    var hasElementChildren: Bool {
-        children.contains { if case .element = $0 { true } else { false } }
+    /// The child nodes, in document order.
+    var children: XMLChildren { XMLChildren(document: document, first: record.firstChild) }
+
+    /// The element children, in document order.
+    var elements: [XMLElement] {
+        var found: [XMLElement] = []
+        for case .element(let e) in children { found.append(e) }
+        return found
     }
 
-    /// The trimmed text (all descendant text when markup sneaked in), or nil when it is empty.
-    var trimmedText: String? {
-        let t = (hasElementChildren ? deepText : text).trimmingXMLWhitespace()
-        return t.isEmpty ? nil : t
-    }
-
-    func first(_ name: String, in namespaces: [String]) -> XMLElement? {
-        for case .element(let e) in children where e.name == name && namespaces.contains(e.namespace) {
+    func first(_ name: XMLName, where inNamespace: (XMLNamespace) -> Bool) -> XMLElement? {
+        for case .element(let e) in children where e.name == name && inNamespace(e.namespace) {
             return e
         }
         return nil
     }
 
-    func all(_ name: String, in namespaces: [String]) -> [XMLElement] {
+    func all(_ name: XMLName, where inNamespace: (XMLNamespace) -> Bool) -> [XMLElement] {
         var found: [XMLElement] = []
-        for case .element(let e) in children where e.name == name && namespaces.contains(e.namespace) {
+        for case .element(let e) in children where e.name == name && inNamespace(e.namespace) {
             found.append(e)
         }
         return found
     }
 }
 
-extension StringProtocol {
-    /// Trims XML white space (space, tab, CR, LF) only: U+00A0 and friends are content.
-    func trimmingXMLWhitespace() -> String {
-        let whole = Substring(self)
-        let utf8 = whole.utf8
-        if let first = utf8.first, let last = utf8.last, !Self.isXMLSpace(first), !Self.isXMLSpace(last) {
-            return String(whole)
-        }
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start < end, Self.isXMLSpace(utf8[start]) { start = utf8.index(after: start) }
-        while end > start, Self.isXMLSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
-        return String(whole[start..<end])
+/// The children of an element, following the sibling links of the flat node array.
+struct XMLChildren: Sequence, IteratorProtocol {
+    let document: XMLDocument
+    var cursor: Int32
+
+    init(document: XMLDocument, first: Int32) {
+        self.document = document
+        self.cursor = first
     }
 
-    private static func isXMLSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    mutating func next() -> XMLNode? {
+        guard cursor >= 0 else { return nil }
+        let node = document.nodes[Int(cursor)]
+        cursor = node.next
+        if node.element >= 0 { return .element(XMLElement(document: document, index: node.element)) }
+        return .text(XMLTextNode(document: document, record: node))
+    }
 }

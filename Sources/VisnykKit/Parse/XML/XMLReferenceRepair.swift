@@ -38,14 +38,9 @@ enum XMLReferenceRepair {
             var i = 0
             let n = input.count
             while i < n {
-                let byte = input[i]
-                if byte == UInt8(ascii: "&") {
-                    i = reference(at: i)
-                } else if byte == UInt8(ascii: "<") {
-                    i = markup(at: i)
-                } else {
-                    i += 1
-                }
+                i = XMLByteSearch.firstAmpersandOrLessThan(in: input, from: i, to: n)
+                guard i < n else { break }
+                i = input[i] == UInt8(ascii: "&") ? reference(at: i) : markup(at: i)
             }
             if output != nil { flush(upTo: n) }
         }
@@ -78,11 +73,12 @@ enum XMLReferenceRepair {
         func find(_ literal: StaticString, from i: Int) -> Int? {
             let first = literal.utf8Start[0]
             var j = i
-            while j < input.count {
-                if input[j] == first, starts(with: literal, at: j) { return j }
+            while true {
+                j = HTMLByteSearch.firstIndex(of: first, in: input, from: j, to: input.count)
+                guard j < input.count else { return nil }
+                if starts(with: literal, at: j) { return j }
                 j += 1
             }
-            return nil
         }
 
         mutating func markup(at i: Int) -> Int {

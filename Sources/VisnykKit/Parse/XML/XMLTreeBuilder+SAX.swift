@@ -1,4 +1,3 @@
-import Foundation
 import CLibXML2
 
 extension XMLTreeBuilder {
@@ -8,38 +7,28 @@ extension XMLTreeBuilder {
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localname, prefix, uri, _, _, attributeCount, _, attributes in
             guard let context else { return }
-            Unmanaged<XMLTreeBuilder>.fromOpaque(context).takeUnretainedValue()
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee
                 .startElement(localname, prefix, uri, Int(attributeCount), attributes)
         }
         handler.endElementNs = { context, _, _, _ in
             guard let context else { return }
-            Unmanaged<XMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().endElement()
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.endElement()
         }
         handler.characters = { context, bytes, length in
-            guard let context, let bytes else { return }
-            Unmanaged<XMLTreeBuilder>.fromOpaque(context).takeUnretainedValue()
-                .characters(bytes, Int(length))
+            guard let context, let bytes, length > 0 else { return }
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.characters(bytes, Int(length))
         }
         handler.cdataBlock = handler.characters
         handler.serror = { context, error in
             guard let context, let error else { return }
-            Unmanaged<XMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().record(error)
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.record(error)
         }
         return handler
     }
 
-    func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
-        // libxml2 interns names in its dictionary, so a pointer identifies a name for this parse.
-        let key = UnsafeRawPointer(pointer)
-        for entry in names where entry.pointer == key { return entry.name }
-        let name = String(cString: pointer)
-        if names.count < 256 { names.append((key, name)) }
-        return name
-    }
-
-    func startElement(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
-                      _ uri: UnsafePointer<xmlChar>?, _ attributeCount: Int,
-                      _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    mutating func startElement(_ localname: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+                               _ uri: UnsafePointer<xmlChar>?, _ attributeCount: Int,
+                               _ fields: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard let localname else { return }
         if stack.count >= XMLTreeBuilder.maximumDepth || skippedDepth > 0 {
             skippedDepth += 1
@@ -48,41 +37,47 @@ extension XMLTreeBuilder {
         }
         flushText()
         let parent = stack.last
+        // A second root element (recovery mode) is left out, with everything inside it.
+        if parent == nil, !elements.isEmpty { return }
         let namespace = namespaceOf(prefix: prefix, uri: uri)
-        var parsed: [XMLAttribute] = []
-        var base = parent?.base ?? documentBase
-        var language = parent?.language
-        if let attributes, attributeCount > 0 {
-            parsed.reserveCapacity(attributeCount)
+        var base = parent.map { elements[Int($0)].base } ?? 0
+        var language = parent.map { elements[Int($0)].language } ?? -1
+        let firstAttribute = Int32(attributes.count)
+        if let fields, attributeCount > 0 {
             for index in 0..<attributeCount {
-                let field = attributes + index * 5
+                let field = fields + index * 5
                 guard let name = field[0], let start = field[3], let end = field[4] else { continue }
-                let value = attributeValue(start, end)
-                let attributeNamespace = namespaceOf(prefix: field[1], uri: field[2])
-                if attributeNamespace == Namespace.xml {
-                    let local = intern(name)
-                    if local == "base" {
-                        base = URLResolver.resolve(value, against: base)
-                    } else if local == "lang" {
-                        language = value
+                let valueStart = Int32(attributeText.count)
+                appendAttributeValue(start, max(0, end - start))
+                let attribute = XMLDocument.AttributeRecord(
+                    name: intern(name), namespace: namespaceOf(prefix: field[1], uri: field[2]),
+                    start: valueStart, count: Int32(attributeText.count) - valueStart)
+                if attribute.namespace == .xml, attribute.name == .base || attribute.name == .lang {
+                    let value = attributeString(attribute)
+                    if attribute.name == .base {
+                        bases.append(URLResolver.resolve(value, against: bases[Int(base)]))
+                        base = Int32(bases.count - 1)
+                    } else {
+                        languages.append(value)
+                        language = Int32(languages.count - 1)
                     }
                 }
-                parsed.append(XMLAttribute(name: intern(name), namespace: attributeNamespace, value: value))
+                attributes.append(attribute)
             }
         }
-        let element = XMLElement(name: intern(localname), namespace: namespace, attributes: parsed,
-                                 base: base, language: language, line: currentLine)
+        let index = Int32(elements.count)
+        elements.append(XMLDocument.ElementRecord(
+            name: intern(localname), namespace: namespace, firstAttribute: firstAttribute,
+            attributeCount: Int32(attributes.count) - firstAttribute, base: base, language: language,
+            line: currentLine))
         if let parent {
-            parent.children.append(.element(element))
-        } else if root == nil {
-            root = element
-        } else {
-            return
+            appendChild(XMLDocument.NodeRecord(element: index, start: 0, count: 0), to: parent)
+            elements[Int(parent)].hasElementChildren = true
         }
-        stack.append(element)
+        stack.append(index)
     }
 
-    func endElement() {
+    mutating func endElement() {
         if skippedDepth > 0 {
             skippedDepth -= 1
             return
@@ -91,36 +86,102 @@ extension XMLTreeBuilder {
         if !stack.isEmpty { stack.removeLast() }
     }
 
-    func characters(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
-        guard !stack.isEmpty, length > 0 else { return }
-        let room = XMLTreeBuilder.maximumTextLength - text.count
-        if length > room {
-            textTruncated = true
-            if room > 0 { text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: room)) }
+    mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
+        guard !stack.isEmpty, !textRunCut else { return }
+        let room = XMLTreeBuilder.maximumTextLength - (text.count - textStart)
+        guard length > room else {
+            text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
             return
         }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+        textTruncated = true
+        textRunCut = true
+        if room > 0 { text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: room)) }
+        dropIncompleteCharacterAtEnd()
     }
 
-    func record(_ error: xmlErrorPtr) {
+    /// Cutting text at a byte limit can split a character: its leading bytes go.
+    private mutating func dropIncompleteCharacterAtEnd() {
+        var lead = text.count
+        while lead > textStart, lead > text.count - 4 {
+            lead -= 1
+            let byte = text[lead]
+            guard byte & 0xC0 == 0x80 else {
+                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                if lead + length > text.count { text.removeSubrange(lead...) }
+                return
+            }
+        }
+        text.removeSubrange(lead...)
+    }
+
+    mutating func record(_ error: xmlErrorPtr) {
         guard firstError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         var message = error.pointee.message.map { String(cString: $0) } ?? "malformed XML"
         message = message.trimmingXMLWhitespace()
         firstError = XMLParseError(line: Int(error.pointee.line), message: message)
     }
 
-    private func namespaceOf(prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> String {
-        if let uri { return Namespace.canonical(intern(uri)) }
-        guard let prefix else { return Namespace.none }
-        let name = intern(prefix)
-        return Namespace.forUndeclaredPrefix(name) ?? "undeclared:" + name
+    private mutating func intern(_ pointer: UnsafePointer<xmlChar>) -> XMLName {
+        if let id = nameCache.id(for: pointer) { return XMLName(id: id) }
+        let name = String(cString: pointer)
+        let id: UInt32
+        if let known = XMLName.knownIDs[name] ?? nameIDs[name] {
+            id = known
+        } else {
+            id = UInt32(names.count)
+            names.append(name)
+            nameIDs[name] = id
+        }
+        nameCache.store(id, for: pointer)
+        return XMLName(id: id)
     }
 
-    private func attributeValue(_ start: UnsafePointer<xmlChar>, _ end: UnsafePointer<xmlChar>) -> String {
-        let count = max(0, end - start)
-        let value = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
-        // Without entity substitution libxml2 hands '&' in attribute values over as "&#38;".
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
-        return value.replacingOccurrences(of: "&#38;", with: "&")
+    private mutating func namespaceOf(prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
+        if let uri {
+            if let id = uriCache.id(for: uri) { return XMLNamespace(id: id) }
+            let namespace = namespaceID(Namespace.canonical(String(cString: uri)))
+            uriCache.store(namespace.id, for: uri)
+            return namespace
+        }
+        guard let prefix else { return .none }
+        if let id = prefixCache.id(for: prefix) { return XMLNamespace(id: id) }
+        let name = String(cString: prefix)
+        let namespace = namespaceID(Namespace.forUndeclaredPrefix(name) ?? "undeclared:" + name)
+        prefixCache.store(namespace.id, for: prefix)
+        return namespace
+    }
+
+    private mutating func namespaceID(_ uri: String) -> XMLNamespace {
+        if let known = XMLNamespace.knownIDs[uri] ?? namespaceIDs[uri] { return XMLNamespace(id: known) }
+        let id = UInt32(namespaces.count)
+        namespaces.append(uri)
+        namespaceIDs[uri] = id
+        return XMLNamespace(id: id)
+    }
+
+    /// Without entity substitution libxml2 hands '&' in attribute values over as "&#38;".
+    private mutating func appendAttributeValue(_ start: UnsafePointer<xmlChar>, _ count: Int) {
+        let value = UnsafeBufferPointer(start: start, count: count)
+        var copied = 0
+        var i = 0
+        while i + 5 <= count {
+            if value[i] == UInt8(ascii: "&"), value[i + 1] == UInt8(ascii: "#"), value[i + 2] == UInt8(ascii: "3"),
+               value[i + 3] == UInt8(ascii: "8"), value[i + 4] == UInt8(ascii: ";") {
+                attributeText.append(contentsOf: UnsafeBufferPointer(rebasing: value[copied..<i]))
+                attributeText.append(UInt8(ascii: "&"))
+                i += 5
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        attributeText.append(contentsOf: UnsafeBufferPointer(rebasing: value[copied..<count]))
+    }
+
+    private func attributeString(_ attribute: XMLDocument.AttributeRecord) -> String {
+        attributeText.withUnsafeBufferPointer { all in
+            let start = Int(attribute.start)
+            return ValidUTF8String.make(UnsafeBufferPointer(rebasing: all[start..<start + Int(attribute.count)]))
+        }
     }
 }

@@ -1,34 +1,64 @@
 import CLibXML2
 
-/// Builds an `XMLElement` tree from UTF-8 bytes with libxml2's SAX2 push parser: far cheaper
+/// Builds an `XMLDocument` from UTF-8 bytes with libxml2's SAX2 push parser: far cheaper
 /// than libxml2's own DOM, and the tree keeps only what feed adapters read.
 ///
 /// Safety: no option that loads DTDs or expands entities is ever set, entity declarations
 /// are not even recorded (no `entityDecl` callback), and a refusing external entity loader is
 /// installed, so XXE and entity expansion bombs have nothing to work with. libxml2's own
 /// limits (depth 256, name and text lengths) stay on: `XML_PARSE_HUGE` is never used.
-final class XMLTreeBuilder {
+///
+/// The builder's state is a struct that the SAX callbacks reach through a pointer: no
+/// reference counting or exclusivity checks per event.
+struct XMLTreeBuilder {
     /// Text beyond this, per element, is cut: no feed needs a 16 MiB title.
     static let maximumTextLength = 16 << 20
     /// libxml2's own limit for its pull parser; its push parser does not check, and a deeper
-    /// tree would overflow the stack when freed. Deeper elements are dropped, their text kept.
+    /// tree would overflow the stack when walked. Deeper elements are dropped, their text kept.
     static let maximumDepth = 256
 
     struct Result {
-        let root: XMLElement
+        let document: XMLDocument
         let recovered: Bool
         let firstError: XMLParseError?
         /// Limits that cut the document short, in plain words.
         let limitsHit: [String]
+
+        var root: XMLElement { document.root }
     }
 
-    let documentBase: String?
-    var stack: [XMLElement] = []
-    var root: XMLElement?
+    var elements: [XMLDocument.ElementRecord] = []
+    var nodes: [XMLDocument.NodeRecord] = []
+    var attributes: [XMLDocument.AttributeRecord] = []
     var text: [UInt8] = []
+    var attributeText: [UInt8] = []
+    var names: [String] = XMLName.known
+    var nameIDs: [String: UInt32] = [:]
+    var namespaces: [String] = XMLNamespace.known
+    var namespaceIDs: [String: UInt32] = [:]
+    var bases: [String?]
+    var languages: [String] = []
+    var stack: [Int32] = []
+    /// Where the text run not yet made a node starts in `text`.
+    var textStart = 0
     var textTruncated = false
+    /// The current text run reached the length limit: the rest of it is dropped.
+    var textRunCut = false
     var skippedDepth = 0
     var depthExceeded = false
+    var firstError: XMLParseError?
+    var context: xmlParserCtxtPtr?
+    /// libxml2 interns names and namespace URIs in its dictionary, so a pointer identifies
+    /// one for the whole parse: direct-mapped caches from pointer to id.
+    var nameCache = PointerIDCache()
+    var uriCache = PointerIDCache()
+    var prefixCache = PointerIDCache()
+
+    private init(documentBase: String?, inputSize: Int) {
+        bases = [documentBase]
+        text.reserveCapacity(inputSize)
+        stack.reserveCapacity(32)
+    }
 
     var limitsHit: [String] {
         var notes: [String] = []
@@ -40,42 +70,40 @@ final class XMLTreeBuilder {
         }
         return notes
     }
-    var firstError: XMLParseError?
-    var context: xmlParserCtxtPtr?
-    /// Names and namespace URIs seen so far: libxml2 interns them, so a pointer identifies
-    /// one, and a short list searched linearly beats hashing for the few dozen a feed uses.
-    var names: [(pointer: UnsafeRawPointer, name: String)] = []
-
-    private init(documentBase: String?) {
-        self.documentBase = documentBase
-    }
 
     /// Parses strictly; if the document is not well-formed, parses again in recovery mode
-    /// (the caller reports that as a warning).
+    /// (the caller reports that as a warning). `utf8` must be valid UTF-8 (`DecodedDocument`).
     static func parse(_ utf8: [UInt8], documentBase: String?) throws(XMLParseError) -> Result {
         LibXML.initialize()
-        let strict = XMLTreeBuilder(documentBase: documentBase)
-        strict.run(utf8, recover: false)
-        if let root = strict.root, strict.firstError == nil {
-            return Result(root: root, recovered: false, firstError: nil, limitsHit: strict.limitsHit)
+        let strict = run(utf8, documentBase: documentBase, recover: false)
+        if let document = strict.document, strict.firstError == nil {
+            return Result(document: document, recovered: false, firstError: nil, limitsHit: strict.limitsHit)
         }
-        let lenient = XMLTreeBuilder(documentBase: documentBase)
-        lenient.run(utf8, recover: true)
-        guard let root = lenient.root else {
+        let lenient = run(utf8, documentBase: documentBase, recover: true)
+        guard let document = lenient.document else {
             throw strict.firstError ?? XMLParseError(line: 1, message: "the document has no root element")
         }
-        return Result(root: root, recovered: true, firstError: strict.firstError, limitsHit: lenient.limitsHit)
+        return Result(document: document, recovered: true, firstError: strict.firstError, limitsHit: lenient.limitsHit)
     }
 
-    private func run(_ utf8: [UInt8], recover: Bool) {
+    private static func run(_ utf8: [UInt8], documentBase: String?, recover: Bool)
+        -> (document: XMLDocument?, firstError: XMLParseError?, limitsHit: [String]) {
+        // Documents are capped far below this (`FeedParser.maximumDocumentSize`); the records use 32-bit offsets.
+        guard utf8.count < Int(Int32.max) / 2 else {
+            return (nil, XMLParseError(line: 0, message: "the document is too large"), [])
+        }
+        let builder = UnsafeMutablePointer<XMLTreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: XMLTreeBuilder(documentBase: documentBase, inputSize: utf8.count))
+        defer {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
+        }
         var handler = XMLTreeBuilder.saxHandler()
-        let me = Unmanaged.passUnretained(self).toOpaque()
-        guard let ctxt = xmlCreatePushParserCtxt(&handler, me, nil, 0, nil) else {
-            firstError = XMLParseError(line: 0, message: "libxml2 could not create a parser")
-            return
+        guard let ctxt = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(builder), nil, 0, nil) else {
+            return (nil, XMLParseError(line: 0, message: "libxml2 could not create a parser"), [])
         }
         defer { xmlFreeParserCtxt(ctxt) }
-        context = ctxt
+        builder.pointee.context = ctxt
         var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
@@ -99,25 +127,53 @@ final class XMLTreeBuilder {
             }
             _ = xmlParseChunk(ctxt, nil, 0, 1)
         }
-        if ctxt.pointee.wellFormed == 0, firstError == nil {
-            firstError = XMLParseError(line: Int(xmlSAX2GetLineNumber(ctxt)), message: "the document is not well-formed XML")
+        if ctxt.pointee.wellFormed == 0, builder.pointee.firstError == nil {
+            builder.pointee.firstError = XMLParseError(line: Int(xmlSAX2GetLineNumber(ctxt)),
+                                                       message: "the document is not well-formed XML")
         }
         // Close what recovery left open so that the partial tree is usable.
-        flushText()
-        if !recover, firstError != nil { root = nil }
-        context = nil
+        builder.pointee.flushText()
+        builder.pointee.context = nil
+        let firstError = builder.pointee.firstError
+        let limitsHit = builder.pointee.limitsHit
+        if !recover, firstError != nil { return (nil, firstError, limitsHit) }
+        return (builder.pointee.makeDocument(), firstError, limitsHit)
     }
 
-    var currentLine: Int {
+    private mutating func makeDocument() -> XMLDocument? {
+        guard !elements.isEmpty else { return nil }
+        return XMLDocument(elements: elements, nodes: nodes, attributes: attributes, text: text,
+                           attributeText: attributeText, names: names, namespaces: namespaces,
+                           bases: bases, languages: languages)
+    }
+
+    var currentLine: Int32 {
         guard let ctxt = context, let input = ctxt.pointee.input else { return 0 }
-        return Int(input.pointee.line)
+        return input.pointee.line
     }
 
-    func flushText() {
-        guard !text.isEmpty else { return }
+    /// Makes the text collected since the last element boundary a child of the open element.
+    mutating func flushText() {
+        textRunCut = false
+        let end = text.count
+        guard end > textStart else { return }
         if let parent = stack.last {
-            parent.children.append(.text(String(decoding: text, as: UTF8.self)))
+            appendChild(XMLDocument.NodeRecord(element: -1, start: Int32(textStart), count: Int32(end - textStart)),
+                        to: parent)
         }
-        text.removeAll(keepingCapacity: true)
+        textStart = end
+    }
+
+    mutating func appendChild(_ node: XMLDocument.NodeRecord, to parent: Int32) {
+        let index = Int32(nodes.count)
+        nodes.append(node)
+        let p = Int(parent)
+        let last = elements[p].lastChild
+        if last < 0 {
+            elements[p].firstChild = index
+        } else {
+            nodes[Int(last)].next = index
+        }
+        elements[p].lastChild = index
     }
 }
