@@ -31,7 +31,8 @@ extension RSSParser {
     private mutating func readCore(_ child: XMLElement, into item: inout RSSItem) {
         switch child.name {
         case .title: item.title = child.htmlText
-        case .link: item.link = item.link ?? child.urlText ?? child.urlAttribute(.href)
+        // RSS allows one link; of several, the last one given wins, as in the common readers.
+        case .link: item.link = child.urlText ?? child.urlAttribute(.href) ?? item.link
         case .description: item.description = child.htmlText
         case .guid:
             item.guid = child.trimmedText

@@ -46,7 +46,7 @@ struct RSSParser {
             case (let ns, let name) where ns.isRSSCore:
                 switch name {
                 case .title: channel.title = child.htmlText
-                case .link: channel.link = channel.link ?? child.urlText ?? child.urlAttribute(.href)
+                case .link: channel.link = child.urlText ?? child.urlAttribute(.href) ?? channel.link
                 case .description: channel.description = child.htmlText
                 case .language: channel.language = child.trimmedText
                 case .lastBuildDate: channel.lastBuildDate = child.date(warnings: &warnings)
