@@ -1,5 +1,3 @@
-import Foundation
-
 /// Titles in RSS may be plain text or HTML and nothing says which, so they are read as HTML —
 /// but defensively: text that merely mentions a raw-text element ("Using <script> tags") must
 /// not vanish up to the end of the title, and "&copy=2" in a URL-ish title is not ©.
@@ -24,16 +22,29 @@ enum TitleText {
     private static let noBreakSpaceSpellings = ["\u{A0}", "&nbsp;", "&#160;", "&#xa0;", "&#xA0;", "&#XA0;"]
 
     private static func protectingNoBreakSpaces(_ html: String) -> String {
-        guard html.utf8.contains(0xA0) || html.contains("&") else { return html }
+        guard mayHoldNoBreakSpace(html) else { return html }
         var result = html
-        for spelling in noBreakSpaceSpellings where result.contains(spelling) {
-            result = result.replacingOccurrences(of: spelling, with: placeholder)
+        for spelling in noBreakSpaceSpellings {
+            result = result.replacing(spelling, with: placeholder)
         }
         return result
     }
 
     private static func restoringNoBreakSpaces(_ text: String) -> String {
-        text.contains(placeholder) ? text.replacingOccurrences(of: placeholder, with: "\u{A0}") : text
+        // U+F8FF is EF A3 BF in UTF-8.
+        guard text.utf8.contains(0xEF) else { return text }
+        return text.replacing(placeholder, with: "\u{A0}")
+    }
+
+    /// A byte scan, not Foundation's locale-aware search: this runs for every title.
+    private static func mayHoldNoBreakSpace(_ html: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in html.utf8 {
+            if previous == 0xC2, byte == 0xA0 { return true }
+            if previous == UInt8(ascii: "&"), byte == UInt8(ascii: "n") || byte == UInt8(ascii: "#") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Escapes the `<` of raw-text element tags and every `&` that does not start a

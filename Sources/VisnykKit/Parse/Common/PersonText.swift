@@ -7,21 +7,21 @@ enum PersonText {
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
             let outside = text[..<open].trimmingXMLWhitespace()
             let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingXMLWhitespace()
-            if outside.contains("@"), !outside.contains(" ") {
+            if outside.contains(Character("@")), !outside.contains(Character(" ")) {
                 return Author(name: inside.isEmpty ? nil : inside, email: outside)
             }
-            if inside.contains("@"), !inside.contains(" ") {
+            if inside.contains(Character("@")), !inside.contains(Character(" ")) {
                 return Author(name: outside.isEmpty ? nil : outside, email: inside)
             }
         }
         if let open = text.firstIndex(of: "<"), text.hasSuffix(">") {
             let name = text[..<open].trimmingXMLWhitespace()
             let email = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingXMLWhitespace()
-            if email.contains("@") {
+            if email.contains(Character("@")) {
                 return Author(name: name.isEmpty ? nil : stripQuotes(name), email: email)
             }
         }
-        if text.contains("@"), !text.contains(" ") {
+        if text.contains(Character("@")), !text.contains(Character(" ")) {
             return Author(email: text.hasPrefix("mailto:") ? String(text.dropFirst(7)) : text)
         }
         return Author(name: text)
