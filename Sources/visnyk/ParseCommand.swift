@@ -51,7 +51,8 @@ struct ParseCommand: ParsableCommand {
                 let parsed = try FeedInput(input).parse(baseURL: baseURL, contentType: contentType, strip: patterns)
                 for warning in parsed.warnings { Console.error("\(input): warning: \(warning)") }
                 if json {
-                    Console.out(parsed.jsonBytes + [UInt8(ascii: "\n")])
+                    parsed.writeJSON { Console.out($0) }
+                    Console.out("\n")
                 } else {
                     Console.out(Listing.render(parsed))
                 }

@@ -4,6 +4,19 @@ struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = []
 
+    mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
+    /// The bytes written so far, leaving the writer empty (its nesting state stays) with
+    /// room for `capacity` more.
+    mutating func takeBytes(reserving capacity: Int) -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(capacity)
+        swap(&taken, &bytes)
+        return taken
+    }
+
     mutating func beginObject(_ key: String? = nil) {
         prefix(key)
         bytes.append(UInt8(ascii: "{"))

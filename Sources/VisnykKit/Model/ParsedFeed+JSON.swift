@@ -9,13 +9,45 @@ extension ParsedFeed {
     /// The same as UTF-8 bytes, for writing out without another validation pass.
     public var jsonBytes: [UInt8] {
         var writer = JSONWriter()
+        writer.reserveCapacity(estimatedJSONSize)
+        write(to: &writer) { _ in }
+        return writer.bytes
+    }
+
+    /// The same JSON handed to `sink` in pieces of about `chunkSize` bytes, so that a large
+    /// feed's output never has to be held whole.
+    public func writeJSON(chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
+        var writer = JSONWriter()
+        writer.reserveCapacity(min(estimatedJSONSize, chunkSize + chunkSize / 4))
+        write(to: &writer) { writer in
+            if writer.bytes.count >= chunkSize { sink(writer.takeBytes(reserving: chunkSize + chunkSize / 4)) }
+        }
+        sink(writer.bytes)
+    }
+
+    private func write(to writer: inout JSONWriter, afterEachEntry: (inout JSONWriter) -> Void) {
         writer.beginObject()
         feed.write(to: &writer, key: "feed")
         writer.beginArray("entries")
-        for entry in entries { entry.write(to: &writer) }
+        for entry in entries {
+            entry.write(to: &writer)
+            afterEachEntry(&writer)
+        }
         writer.endArray()
         writer.endObject()
-        return writer.bytes
+    }
+}
+
+extension ParsedFeed {
+    /// Enough room for the JSON in one allocation (escapes aside), so that a large feed's
+    /// output is not copied again and again while it grows.
+    private var estimatedJSONSize: Int {
+        var size = 512
+        for entry in entries {
+            size += 256 + entry.id.utf8.count + (entry.title?.utf8.count ?? 0) + (entry.link?.utf8.count ?? 0)
+                + (entry.summary?.utf8.count ?? 0) + (entry.content?.utf8.count ?? 0) + entry.text.utf8.count
+        }
+        return size + size / 16
     }
 }
 

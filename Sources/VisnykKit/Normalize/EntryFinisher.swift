@@ -6,7 +6,7 @@ import Foundation
 struct EntryFinisher {
     let strip: [StripPattern]
 
-    func finish(_ draft: DraftFeed) -> ParsedFeed {
+    func finish(_ draft: inout DraftFeed) -> ParsedFeed {
         let feed = Feed(
             title: draft.title.flatMap(plainTitle),
             link: draft.link.flatMap(safeLink),
@@ -15,7 +15,17 @@ struct EntryFinisher {
             format: draft.format,
             updated: draft.updated
         )
-        return ParsedFeed(feed: feed, entries: draft.entries.map(finish), warnings: draft.warnings)
+        // Drafts are released one by one as they are finished: on a 60 MB feed that keeps a
+        // whole copy of the articles out of the peak.
+        var drafts = draft.entries
+        draft.entries = []
+        drafts.reverse()
+        var entries: [Entry] = []
+        entries.reserveCapacity(drafts.count)
+        while let next = drafts.popLast() {
+            entries.append(finish(next))
+        }
+        return ParsedFeed(feed: feed, entries: entries, warnings: draft.warnings)
     }
 
     func finish(_ draft: DraftEntry) -> Entry {

@@ -25,7 +25,7 @@ public enum FeedParser {
             throw FeedParseError(input: input, reason: error)
         }
         draft.warnings = decoded.warnings + draft.warnings
-        return EntryFinisher(strip: options.strip).finish(draft)
+        return EntryFinisher(strip: options.strip).finish(&draft)
     }
 
     private static func wireDraft(_ utf8: [UInt8], baseURL: String?) throws(FeedParseError.Reason) -> DraftFeed {

@@ -31,4 +31,16 @@ struct JSONWriterTests {
         writer.endObject()
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"n":42,"list":["x","y"]}"#)
     }
+
+    @Test func chunkedOutputEqualsTheWholeDocument() throws {
+        let items = (1...20).map { "<item><title>Новина \($0)</title><description>&lt;p&gt;Текст \($0) \"q\"&lt;/p&gt;</description></item>" }
+        let xml = "<rss version=\"2.0\"><channel><title>T</title>" + items.joined() + "</channel></rss>"
+        let parsed = try FeedParser.parse(Array(xml.utf8), options: ParseOptions())
+        for chunkSize in [1, 10, 100, 1 << 20] {
+            var chunks: [[UInt8]] = []
+            parsed.writeJSON(chunkSize: chunkSize) { chunks.append($0) }
+            #expect(Array(chunks.joined()) == parsed.jsonBytes, "chunk size \(chunkSize)")
+            if chunkSize == 1 { #expect(chunks.count > 20) }
+        }
+    }
 }
