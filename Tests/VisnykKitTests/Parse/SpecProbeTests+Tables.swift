@@ -95,4 +95,23 @@ extension SpecProbeTests {
         let e = try #require(try atom("<entry><id>u</id><updated>\(raw)</updated></entry>").entries.first)
         #expect(ParseFixture.rfc3339(e.updated) == expected)
     }
+
+    @Test func scriptURLsNeverBecomeLinksEnclosuresOrURIs() throws {
+        #expect(try item("<link>javascript:alert(1)</link>").link == nil)
+        #expect(try item("<enclosure url=\"javascript:alert(1)\" type=\"audio/mpeg\" length=\"1\"/>").enclosures.isEmpty)
+        #expect(try entry("<link href=\"javascript:alert(1)\"/>").link == nil)
+        #expect(try entry("<author><name>n</name><uri>javascript:x</uri></author>").authors == [Author(name: "n")])
+        #expect(try json(["items": [["id": "1", "url": "javascript:alert(1)", "content_text": "x"]]]).entries.first?.link == nil)
+        #expect(try item("<description>&lt;a href=\"&amp;#x6A;avascript:alert(1)\"&gt;x&lt;/a&gt;&lt;img src=\"vbscript:x\"&gt;</description>").summary == "<a>x</a><img>")
+    }
+
+    @Test func everyHTMLFieldIsSanitized() throws {
+        #expect(try item("<description>&lt;SCRIPT&gt;x&lt;/SCRIPT&gt;&lt;P ONCLICK=\"y\"&gt;z&lt;/P&gt;</description>").summary == "<p>z</p>")
+        let xhtml = try entry("<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script><p onclick=\"x\">p</p><a href=\"javascript:x\">j</a></div></content>")
+        #expect(xhtml.content == "<p>p</p><a>j</a>")
+        #expect(try entry("<summary type=\"html\">&lt;iframe src=\"x\"&gt;&lt;/iframe&gt;&lt;b&gt;ok&lt;/b&gt;</summary>").summary == "<b>ok</b>")
+        let channel = "<rss version=\"2.0\"><channel><title>T</title><description>&lt;script&gt;x&lt;/script&gt;&lt;b onclick=\"y\"&gt;d&lt;/b&gt;</description></channel></rss>"
+        #expect(try ParseFixture.parse(string: channel).feed.description == "<b>d</b>")
+        #expect(try item("<description>&lt;span style=\"background-image:url(http://evil/x)\"&gt;s&lt;/span&gt;</description>").summary == "<span>s</span>")
+    }
 }
