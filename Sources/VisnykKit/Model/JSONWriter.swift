@@ -8,13 +8,10 @@ struct JSONWriter {
         bytes.reserveCapacity(count)
     }
 
-    /// The bytes written so far, leaving the writer empty (its nesting state stays) with
-    /// room for `capacity` more.
-    mutating func takeBytes(reserving capacity: Int) -> [UInt8] {
-        var taken: [UInt8] = []
-        taken.reserveCapacity(capacity)
-        swap(&taken, &bytes)
-        return taken
+    /// Forgets the bytes written so far (the nesting state stays), keeping their buffer for
+    /// what comes next unless someone else still holds it.
+    mutating func removeAllBytes() {
+        bytes.removeAll(keepingCapacity: true)
     }
 
     mutating func beginObject(_ key: String? = nil) {

@@ -20,7 +20,12 @@ extension ParsedFeed {
         var writer = JSONWriter()
         writer.reserveCapacity(min(estimatedJSONSize, chunkSize + chunkSize / 4))
         write(to: &writer) { writer in
-            if writer.bytes.count >= chunkSize { sink(writer.takeBytes(reserving: chunkSize + chunkSize / 4)) }
+            if writer.bytes.count >= chunkSize {
+                // The same buffer serves every piece (a sink that keeps a piece gets a copy on
+                // the next write): fresh megabytes per piece cost page faults.
+                sink(writer.bytes)
+                writer.removeAllBytes()
+            }
         }
         sink(writer.bytes)
     }

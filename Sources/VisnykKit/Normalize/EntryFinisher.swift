@@ -85,6 +85,16 @@ struct EntryFinisher {
 
     /// Categories once each, in first-seen order; blank ones dropped.
     private func unique(_ categories: [String]) -> [String] {
+        // Entries have a few categories: comparing with the kept ones beats hashing them.
+        guard categories.count > 16 else {
+            var kept: [String] = []
+            kept.reserveCapacity(categories.count)
+            for raw in categories {
+                let category = raw.trimmingXMLWhitespace()
+                if !category.isEmpty, !kept.contains(category) { kept.append(category) }
+            }
+            return kept
+        }
         var seen = Set<String>()
         return categories.compactMap { raw in
             let category = raw.trimmingXMLWhitespace()

@@ -12,6 +12,12 @@ struct HTMLSanitizedText {
     private var hiddenDepth = 0
     private var preDepth = 0
 
+    /// `capacity`: about the size of the HTML, which bounds its text in most articles
+    /// (growing the text buffer piece by piece cost more than the spare room).
+    init(capacity: Int) {
+        builder.reserve(capacity)
+    }
+
     /// Before the sanitizer writes a start tag at the end of `out`.
     mutating func startTag(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags, out: [UInt8]) {
         flush(out)

@@ -41,7 +41,7 @@ public enum HTMLSanitizer {
     /// `sanitize(html, baseURL:)` and `HTMLText.text(fromHTML:)` of its result, in one pass.
     public static func sanitizeAndExtractText(_ html: String, baseURL: String?) -> (html: String, text: String) {
         var run = HTMLSanitizerRun(bytes: Array(html.utf8), baseURL: baseURL)
-        run.text = HTMLSanitizedText()
+        run.text = HTMLSanitizedText(capacity: run.out.capacity)
         run.run()
         let text = run.text?.finish(run.out) ?? ""
         return (HTMLOutputString.make(run.out), text)

@@ -9,6 +9,14 @@ public enum URLResolver {
     /// an absolute reference without authority and with a rootless path (`mailto:`, `data:`)
     /// are left alone. Never fails.
     public static func resolve(_ reference: String, against base: String?) -> String {
+        // Most links in feeds are already absolute and clean: parsing them would rebuild the
+        // same string.
+        let plain = reference.utf8.withContiguousStorageIfAvailable(HTMLURLBase.isPlainHTTP) ?? false
+        return plain ? reference : resolveByParsing(reference, against: base)
+    }
+
+    /// `resolve` without the shortcut for plain http(s) URLs.
+    static func resolveByParsing(_ reference: String, against base: String?) -> String {
         let ref = cleaned(reference)
         let r = URIComponents(ref)
         if r.scheme != nil {

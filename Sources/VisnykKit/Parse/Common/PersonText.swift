@@ -4,6 +4,11 @@ enum PersonText {
     static func parse(_ raw: String) -> Author? {
         let text = raw.trimmingXMLWhitespace()
         guard !text.isEmpty else { return nil }
+        // Most bylines are a bare name: without '(', '<' or '@' no other form can match, and
+        // the searches below walk Characters.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "@") }) {
+            return Author(name: text)
+        }
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
             let outside = text[..<open].trimmingXMLWhitespace()
             let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingXMLWhitespace()
