@@ -66,8 +66,21 @@ struct EntryFinisher {
     }
 
     /// Links a reader follows: http(s), ftp, mailto, tel, news — never javascript: or data:.
+    /// Schemes that run code or reach local data when a reader follows the link.
+    private static let dangerousSchemes: Set<String> = [
+        "javascript", "vbscript", "livescript", "data", "file", "blob", "filesystem", "about", "jar", "view-source",
+    ]
+
+    /// Links a reader follows. The sanitizer's link policy first (http(s), ftp, mailto, tel,
+    /// news); other well-formed absolute URIs (urn:, tag:, gemini:, …) pass unless their
+    /// scheme is a dangerous one.
     private func safeLink(_ url: String) -> String? {
-        HTMLSanitizer.safeURL(url, kind: .link, baseURL: nil)
+        if let safe = HTMLSanitizer.safeURL(url, kind: .link, baseURL: nil) { return safe }
+        let cleaned = URLResolver.cleaned(url)
+        guard let length = URIComponents.schemeLength(cleaned) else { return nil }
+        let scheme = String(decoding: cleaned[0..<length], as: UTF8.self).lowercased()
+        guard !Self.dangerousSchemes.contains(scheme) else { return nil }
+        return URLResolver.resolve(url, against: nil)
     }
 
     private func safeEnclosure(_ enclosure: Enclosure) -> Enclosure? {

@@ -54,15 +54,23 @@ struct AtomParser {
     }
 
     static func link(_ element: XMLElement) -> AtomLink? {
-        guard let href = element.urlAttribute(.href) ?? (element.trimmedText.map { URLResolver.resolve($0, against: element.base) })
+        guard let href = element.urlAttribute(.href) ?? emptyReference(element)
+            ?? (element.trimmedText.map { URLResolver.resolve($0, against: element.base) })
         else { return nil }
-        var rel = element.attribute(.rel)?.trimmingXMLWhitespace() ?? "alternate"
+        // Relation names compare case-insensitively (RFC 8288 §2.1.1); IANA's URI form is the same name.
+        var rel = element.attribute(.rel)?.trimmingXMLWhitespace().lowercased() ?? "alternate"
         if rel.isEmpty { rel = "alternate" }
         if rel.hasPrefix("http://www.iana.org/assignments/relation/") {
             rel = String(rel.dropFirst("http://www.iana.org/assignments/relation/".count))
         }
         let length = element.attribute(.length).flatMap { Int64($0.trimmingXMLWhitespace()) }
         return AtomLink(href: href, rel: rel, type: element.attribute(.type), length: length)
+    }
+
+    /// `href=""` is a reference to the base itself (RFC 3986 §5.4).
+    private static func emptyReference(_ element: XMLElement) -> String? {
+        guard let href = element.attribute(.href), href.trimmingXMLWhitespace().isEmpty else { return nil }
+        return element.base
     }
 
     static func person(_ element: XMLElement) -> Author? {

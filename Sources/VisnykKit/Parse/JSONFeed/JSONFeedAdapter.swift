@@ -14,7 +14,8 @@ enum JSONFeedAdapter {
             var entry = DraftEntry()
             entry.id = item.id
             entry.title = item.title.map { FeedText(value: $0, kind: .text, base: base) }
-            entry.link = (item.url ?? item.externalURL).map { URLResolver.resolve($0, against: base) }
+            // external_url is the page an item is about, not the item's own page.
+            entry.link = item.url.map { URLResolver.resolve($0, against: base) }
             entry.published = date(item.datePublished, field: "date_published", warnings: &warnings)
             entry.updated = date(item.dateModified, field: "date_modified", warnings: &warnings)
             entry.authors = item.authors.isEmpty ? document.authors : item.authors

@@ -18,14 +18,15 @@ enum RSSAdapter {
         var entry = DraftEntry()
         entry.title = item.title ?? item.dcTitle
         entry.link = item.link ?? AtomAdapter.alternate(item.atomLinks)
-        if entry.link == nil, item.guidIsPermaLink, let guid = item.guid, isWebURL(guid) {
+        // A guid is the permalink unless it says otherwise (RSS 2.0), relative ones included.
+        if entry.link == nil, item.guidIsPermaLink, let guid = item.guidURL, isWebURL(guid) {
             entry.link = guid
         }
         entry.id = item.guid ?? item.about
         entry.summary = item.description ?? item.dcDescription ?? item.itunesSummary ?? item.atomSummary
         entry.content = item.contentEncoded ?? item.atomContent
-        entry.published = item.pubDate ?? item.dcDate ?? item.atomPublished
-        entry.updated = item.dcDate ?? item.modified ?? item.atomUpdated
+        entry.published = item.pubDate ?? item.dcDate ?? item.issued ?? item.atomPublished
+        entry.updated = item.modified ?? item.dcDate ?? item.atomUpdated
         entry.authors = authors(item)
         entry.categories = categories(item)
         entry.enclosures = enclosures(item)

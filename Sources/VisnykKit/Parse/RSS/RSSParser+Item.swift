@@ -36,6 +36,7 @@ extension RSSParser {
         case .description: item.description = child.htmlText
         case .guid:
             item.guid = child.trimmedText
+            item.guidURL = child.urlText
             item.guidIsPermaLink = child.attribute(.isPermaLink)?.trimmingXMLWhitespace().lowercased() != "false"
         case .pubDate: item.pubDate = child.date(warnings: &warnings)
         case .author: if let a = child.trimmedText { item.authors.append(a) }
@@ -53,9 +54,9 @@ extension RSSParser {
         switch child.name {
         case .title: item.dcTitle = child.htmlText
         case .description: item.dcDescription = child.htmlText
-        case .date: item.dcDate = item.dcDate ?? child.date(warnings: &warnings)
+        case .date: item.dcDate = child.date(warnings: &warnings) ?? item.dcDate
         case .modified: item.modified = child.date(warnings: &warnings)
-        case .created, .issued: item.dcDate = item.dcDate ?? child.date(warnings: &warnings)
+        case .created, .issued: item.issued = child.date(warnings: &warnings) ?? item.issued
         case .creator: if let c = child.trimmedText { item.dcCreators.append(c) }
         case .author: if let a = child.trimmedText { item.dcAuthors.append(a) }
         case .subject: if let s = child.trimmedText { item.dcSubjects.append(s) }

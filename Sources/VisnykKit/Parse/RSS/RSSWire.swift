@@ -8,6 +8,8 @@ struct RSSItem {
     var link: String?
     var atomLinks: [AtomLink] = []
     var guid: String?
+    /// The guid resolved against the xml:base in scope, for when it is the permalink.
+    var guidURL: String?
     var guidIsPermaLink = true
     var about: String?
     var description: FeedText?
@@ -18,6 +20,7 @@ struct RSSItem {
     var atomContent: FeedText?
     var pubDate: Date?
     var dcDate: Date?
+    var issued: Date?
     var atomPublished: Date?
     var atomUpdated: Date?
     var modified: Date?
