@@ -65,7 +65,6 @@ struct EntryFinisher {
         )
     }
 
-    /// Links a reader follows: http(s), ftp, mailto, tel, news — never javascript: or data:.
     /// Schemes that run code or reach local data when a reader follows the link.
     private static let dangerousSchemes: Set<String> = [
         "javascript", "vbscript", "livescript", "data", "file", "blob", "filesystem", "about", "jar", "view-source",
