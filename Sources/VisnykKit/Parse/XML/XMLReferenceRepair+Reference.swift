@@ -57,6 +57,10 @@ extension XMLReferenceRepair.Scanner {
         let end = terminated ? j + 1 : j
         if !Self.isXMLCharacter(value) {
             replace(i..<end, with: Array("\u{FFFD}".utf8))
+        } else if (0x80...0x9F).contains(value), HTMLEntities.numericValue(value) != value {
+            // C1 controls written by windows-1252 tools mean that code page's characters
+            // (&#150; is "–"), as HTML5 reads them too.
+            replace(i..<end, with: Array("&#\(HTMLEntities.numericValue(value));".utf8))
         } else if !terminated || !canonical {
             replace(i..<end, with: Array("&#\(value);".utf8))
         }
