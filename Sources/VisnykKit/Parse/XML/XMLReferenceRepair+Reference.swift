@@ -1,5 +1,6 @@
 extension XMLReferenceRepair.Scanner {
     private static let maximumNameLength = 40
+    static let maximumExpansion = 1 << 20
 
     /// Handles the `&` at `i`; returns where scanning continues.
     mutating func reference(at i: Int) -> Int {
@@ -19,7 +20,10 @@ extension XMLReferenceRepair.Scanner {
         case "lt", "gt", "amp", "quot", "apos":
             return j + 1
         default:
-            if let value = HTMLEntities.lookup(Substring(name)) {
+            if let value = declaredEntities[name], expandedBytes + value.count <= Self.maximumExpansion {
+                expandedBytes += value.count
+                replace(i..<j + 1, with: value, isRepair: false)
+            } else if let value = HTMLEntities.lookup(Substring(name)) {
                 var replacement: [UInt8] = []
                 for scalar in value.unicodeScalars where Self.isXMLCharacter(scalar.value) {
                     replacement += Array("&#\(scalar.value);".utf8)

@@ -7,8 +7,11 @@
 /// - a `<` that cannot start markup (`a < b`, `<3`) becomes `&lt;`.
 ///
 /// CDATA sections, comments, processing instructions and the DOCTYPE are copied untouched.
-/// Entities a DOCTYPE declares are not honoured anywhere (see `XMLTreeBuilder`), so their
-/// references are turned into literal text too.
+/// libxml2 never expands entities (see `XMLTreeBuilder`); instead, internal entities the
+/// DOCTYPE declares with plain literal text (`<!ENTITY brand "Вісник">`, XML 1.0 §4.4) are
+/// substituted here, up to 1 MiB in all. Values holding references or markup — the stuff
+/// of entity bombs — and external entities are never expanded: those references become
+/// literal text.
 enum XMLReferenceRepair {
     struct Outcome {
         let bytes: [UInt8]
@@ -29,6 +32,9 @@ enum XMLReferenceRepair {
         var output: [UInt8]?
         var copied = 0
         var repairs = 0
+        /// Internal entities of the DOCTYPE with plain text values, and how much was expanded.
+        var declaredEntities: [String: [UInt8]] = [:]
+        var expandedBytes = 0
 
         init(input: UnsafeBufferPointer<UInt8>) {
             self.input = input
@@ -55,11 +61,12 @@ enum XMLReferenceRepair {
             copied = end
         }
 
-        mutating func replace(_ range: Range<Int>, with bytes: [UInt8]) {
+        /// `isRepair: false` for substitutions that fix nothing (declared entities).
+        mutating func replace(_ range: Range<Int>, with bytes: [UInt8], isRepair: Bool = true) {
             flush(upTo: range.lowerBound)
             output!.append(contentsOf: bytes)
             copied = range.upperBound
-            repairs += 1
+            if isRepair { repairs += 1 }
         }
 
         func starts(with literal: StaticString, at i: Int) -> Bool {
@@ -91,7 +98,11 @@ enum XMLReferenceRepair {
             if next == UInt8(ascii: "!") {
                 if starts(with: "<![CDATA[", at: i) { return (find("]]>", from: i + 9) ?? n - 3) + 3 }
                 if starts(with: "<!--", at: i) { return (find("-->", from: i + 4) ?? n - 3) + 3 }
-                if starts(with: "<!DOCTYPE", at: i) { return doctypeEnd(from: i + 9) }
+                if starts(with: "<!DOCTYPE", at: i) {
+                    let end = doctypeEnd(from: i + 9)
+                    readEntityDeclarations(in: (i + 9)..<end)
+                    return end
+                }
                 return i + 2
             }
             if next == UInt8(ascii: "?") { return (find("?>", from: i + 2) ?? n - 2) + 2 }
