@@ -23,16 +23,47 @@ public enum HTMLEscaping {
     static func appendEscapedAttribute(_ bytes: [UInt8], to out: inout [UInt8]) {
         bytes.withUnsafeBufferPointer { p in
             var runStart = 0
-            for i in 0..<p.count {
-                let byte = p[i]
-                guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                    || byte == UInt8(ascii: "\"") else { continue }
+            var i = nextAttributeSpecial(p, from: 0)
+            while i < p.count {
                 if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
-                appendEscaped(byte, quotes: true, to: &out)
+                appendEscaped(p[i], quotes: true, to: &out)
                 runStart = i + 1
+                i = nextAttributeSpecial(p, from: runStart)
             }
             if p.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart...])) }
         }
+    }
+
+    /// Index of the next `&`, `<`, `>` or `"` at or after `start` (or the end), eight bytes
+    /// at a time: URLs are long and rarely hold one.
+    private static func nextAttributeSpecial(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let count = p.count
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let found = equal(word, UInt8(ascii: "&")) | equal(word, UInt8(ascii: "<"))
+                    | equal(word, UInt8(ascii: ">")) | equal(word, UInt8(ascii: "\""))
+                if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+        }
+        while i < count {
+            let byte = p[i]
+            if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") { return i }
+            i += 1
+        }
+        return count
+    }
+
+    /// High bit set in exactly the bytes of `word` equal to `byte`.
+    @inline(__always)
+    private static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let y = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+        return ~(((y & lows) &+ lows) | y) & ~lows
     }
 
     /// Appends one byte, escaped where needed.

@@ -75,13 +75,39 @@ struct HTMLURLBase {
         let count = p.count
         let slash = UInt8(ascii: "/")
         guard afterScheme + 1 < count, p[afterScheme] == slash, p[afterScheme + 1] == slash else { return false }
-        for b in p where b <= 0x20 { return false }
+        // One pass (this runs for every link and image): the authority, then the path up
+        // to its query or fragment, segment by segment, then the rest.
         var i = afterScheme + 2
-        while i < count, p[i] != slash, p[i] != UInt8(ascii: "?"), p[i] != UInt8(ascii: "#") {
-            if isASCIIUpper(p[i]) { return false }
+        while i < count {
+            let b = p[i]
+            if b == slash || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { break }
+            if b <= 0x20 || isASCIIUpper(b) { return false }
             i += 1
         }
-        return !hasDotSegment(p, from: i)
+        var segmentStart = i
+        var inPath = true
+        while i < count {
+            let b = p[i]
+            if b <= 0x20 { return false }
+            if inPath, b == slash || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") {
+                if isDotSegment(p, segmentStart, i) { return false }
+                inPath = b == slash
+                segmentStart = i + 1
+            }
+            i += 1
+        }
+        return !(inPath && isDotSegment(p, segmentStart, count))
+    }
+
+    /// Whether `p[start..<end]` is "." or "..".
+    @inline(__always)
+    private static func isDotSegment(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let dot = UInt8(ascii: ".")
+        switch end - start {
+        case 1: return p[start] == dot
+        case 2: return p[start] == dot && p[start + 1] == dot
+        default: return false
+        }
     }
 
     /// Index after "http:" or "https:" (lowercase) at the start, else nil.

@@ -31,6 +31,24 @@ enum AtomAdapter {
     /// The first alternate link, preferring an HTML one when several are given.
     static func alternate(_ links: [AtomLink]) -> String? {
         let alternates = links.filter { $0.rel == "alternate" }
-        return (alternates.first { $0.type?.lowercased().contains("html") ?? false } ?? alternates.first)?.href
+        return (alternates.first { $0.type.map(mentionsHTML) ?? false } ?? alternates.first)?.href
+    }
+
+    /// `type.lowercased().contains("html")`, by bytes when the type is ASCII (as MIME types
+    /// are): Foundation's search cost more than the rest of the entry's links.
+    private static func mentionsHTML(_ type: String) -> Bool {
+        let bytes = Array(type.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return type.lowercased().contains("html") }
+        let html: [UInt8] = [0x68, 0x74, 0x6D, 0x6C]
+        guard bytes.count >= html.count else { return false }
+        for start in 0...(bytes.count - html.count) {
+            var matches = true
+            for k in 0..<html.count where bytes[start + k] | 0x20 != html[k] {
+                matches = false
+                break
+            }
+            if matches { return true }
+        }
+        return false
     }
 }
