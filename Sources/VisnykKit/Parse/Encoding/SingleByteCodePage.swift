@@ -60,22 +60,43 @@ struct SingleByteCodePage: Sendable {
         guard let source = input.baseAddress, !input.isEmpty else { return Decoded(utf8: []) }
         var decoded = Decoded(utf8: [])
         entries.withUnsafeBufferPointer { table in
+            // Eight printable ASCII bytes (the markup) are their own UTF-8: no lookups.
+            let count = input.count
             var outputLength = 0
-            for index in 0..<input.count {
+            var index = 0
+            while index < count {
+                if index &+ 8 <= count,
+                   UTF8Validator.isPrintableASCII(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) {
+                    outputLength &+= 8
+                    index &+= 8
+                    continue
+                }
                 let entry = table[Int(source[index])]
                 outputLength &+= Int(truncatingIfNeeded: entry >> 24 & 3)
                 if entry >= Self.droppedFlag {
                     if entry & Self.undefinedFlag != 0 { decoded.undefined &+= 1 } else { decoded.dropped &+= 1 }
                 }
+                index &+= 1
             }
             // Each entry is stored as four bytes; four spare bytes of capacity absorb the last one.
             decoded.utf8 = [UInt8](unsafeUninitializedCapacity: outputLength + 4) { buffer, initialized in
                 guard let destination = buffer.baseAddress else { initialized = 0; return }
                 var offset = 0
-                for index in 0..<input.count {
+                var index = 0
+                while index < count {
+                    if index &+ 8 <= count {
+                        let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                        if UTF8Validator.isPrintableASCII(word) {
+                            UnsafeMutableRawPointer(destination + offset).storeBytes(of: word, as: UInt64.self)
+                            offset &+= 8
+                            index &+= 8
+                            continue
+                        }
+                    }
                     let entry = table[Int(source[index])]
                     UnsafeMutableRawPointer(destination + offset).storeBytes(of: entry.littleEndian, as: UInt32.self)
                     offset &+= Int(truncatingIfNeeded: entry >> 24 & 3)
+                    index &+= 1
                 }
                 initialized = offset
             }
