@@ -33,7 +33,7 @@ struct HTMLSanitizedText {
             }
             return
         }
-        boundary(element, flags)
+        builder.boundary(element, flags)
         if element == .td || element == .th { builder.space() }
         if element == .pre || element == .listing { preDepth += 1 }
     }
@@ -48,7 +48,7 @@ struct HTMLSanitizedText {
             }
             return
         }
-        boundary(element, flags)
+        builder.boundary(element, flags)
         if element == .pre || element == .listing, preDepth > 0 { preDepth -= 1 }
     }
 
@@ -76,15 +76,5 @@ struct HTMLSanitizedText {
     mutating func appendPlainText(_ run: UnsafeBufferPointer<UInt8>, endingAt offset: Int) {
         if hidden == nil { builder.appendPlain(run, preformatted: preDepth > 0) }
         textStart = offset
-    }
-
-    private mutating func boundary(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags) {
-        if element == .br {
-            builder.lineBreak()
-        } else if flags.contains(.paragraphInText) {
-            builder.blockBreak(2)
-        } else if flags.contains(.lineInText) {
-            builder.blockBreak(1)
-        }
     }
 }

@@ -56,7 +56,7 @@ public enum HTMLText {
                     }
                     continue
                 }
-                boundary(element, flags, builder: &builder)
+                builder.boundary(element, flags)
                 if element == .td || element == .th { builder.space() }
                 if element == .pre || element == .listing { preDepth += 1 }
                 if !isVoid { openCounts.opened(tokenizer) }
@@ -64,7 +64,7 @@ public enum HTMLText {
                 let element = tokenizer.tag
                 let openOutside = openCounts.isOpen(tokenizer)
                 if skipped.isActive, skipped.endTag(&tokenizer, openOutside: openOutside) == .consumed { continue }
-                boundary(element, HTMLElementInfo.of(element).flags, builder: &builder)
+                builder.boundary(element, HTMLElementInfo.of(element).flags)
                 if element == .pre || element == .listing, preDepth > 0 { preDepth -= 1 }
                 if openOutside { openCounts.closed(tokenizer) }
             case .comment, .doctype:
@@ -96,16 +96,6 @@ public enum HTMLText {
         var builder = HTMLTextBuilder(inline: inline)
         builder.appendPlain(p, preformatted: false)
         return builder.result()
-    }
-
-    private static func boundary(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags, builder: inout HTMLTextBuilder) {
-        if element == .br {
-            builder.lineBreak()
-        } else if flags.contains(.paragraphInText) {
-            builder.blockBreak(2)
-        } else if flags.contains(.lineInText) {
-            builder.blockBreak(1)
-        }
     }
 
     static let hidden: Set<String> = [

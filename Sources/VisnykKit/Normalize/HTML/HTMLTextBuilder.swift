@@ -144,6 +144,18 @@ struct HTMLTextBuilder {
         pendingSpace = true
     }
 
+    /// What an element's start or end tag means for the text: a line break, a new line, or
+    /// a new paragraph.
+    mutating func boundary(_ element: HTMLElement, _ flags: HTMLElementInfo.Flags) {
+        if element == .br {
+            lineBreak()
+        } else if flags.contains(.paragraphInText) {
+            blockBreak(2)
+        } else if flags.contains(.lineInText) {
+            blockBreak(1)
+        }
+    }
+
     /// `br`: ends the line, or on an empty line makes an empty line.
     mutating func lineBreak() {
         if inline {
