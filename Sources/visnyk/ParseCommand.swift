@@ -20,7 +20,7 @@ struct ParseCommand: ParsableCommand {
     @Flag(help: "Print the article JSON (one line per input).")
     var json = false
 
-    @Option(name: .customLong("base-url"), help: "Resolve relative links against this URL (default: the URL fetched).")
+    @Option(name: .customLong("base-url"), help: "Resolve relative links of files against this URL (a fetched feed is its own base; xml:base comes first).")
     var baseURL: String?
 
     @Option(name: .customLong("content-type"), help: "Treat the input as served with this Content-Type, e.g. \"text/xml; charset=windows-1251\".")
