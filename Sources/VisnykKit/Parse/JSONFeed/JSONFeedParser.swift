@@ -44,7 +44,6 @@ enum JSONFeedParser {
         var item = JSONFeedItem()
         item.id = identifier(object["id"])
         item.url = string(object["url"])
-        item.externalURL = string(object["external_url"])
         item.title = string(object["title"])
         item.contentHTML = string(object["content_html"])
         item.contentText = string(object["content_text"])

@@ -2,7 +2,6 @@
 struct JSONFeedItem {
     var id: String?
     var url: String?
-    var externalURL: String?
     var title: String?
     var contentHTML: String?
     var contentText: String?
