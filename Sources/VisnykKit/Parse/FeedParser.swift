@@ -37,15 +37,21 @@ public enum FeedParser {
             return draft
         }
         var warnings: [String] = []
-        let repaired = XMLReferenceRepair.repair(utf8)
+        let repaired = XMLReferenceRepair.repair(utf8, offloadingCDATA: true)
         if repaired.repairs > 0 {
             warnings.append("repaired \(repaired.repairs) character or entity reference(s) that XML does not allow")
         }
         let tree: XMLTreeBuilder.Result
-        do {
-            tree = try XMLTreeBuilder.parse(repaired.bytes, documentBase: baseURL)
-        } catch {
-            throw .malformedXML(line: error.line, message: error.message)
+        if let cdata = repaired.offloadedCDATA,
+           let offloaded = XMLTreeBuilder.parseOffloaded(repaired.bytes, cdata: cdata, documentBase: baseURL) {
+            tree = offloaded
+        } else {
+            do {
+                let bytes = repaired.offloadedCDATA == nil ? repaired.bytes : XMLReferenceRepair.repair(utf8).bytes
+                tree = try XMLTreeBuilder.parse(bytes, documentBase: baseURL)
+            } catch {
+                throw .malformedXML(line: error.line, message: error.message)
+            }
         }
         if tree.recovered, let error = tree.firstError {
             warnings.append("line \(error.line): the document is not well-formed XML (\(error.message)); "

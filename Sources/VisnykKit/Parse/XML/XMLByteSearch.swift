@@ -29,4 +29,33 @@ enum XMLByteSearch {
         }
         return end
     }
+
+    /// The number of line feeds in `p[start..<end]`, or nil when it holds a carriage return.
+    static func lineFeedCount(in p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        var count = 0
+        var carriageReturns: UInt64 = 0
+        var i = start
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let lineFeeds = UInt64(0x0A) &* 0x0101_0101_0101_0101
+            let returns = UInt64(0x0D) &* 0x0101_0101_0101_0101
+            while i + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Exact per byte (no borrows): the high bit is set where the byte was zero.
+                let l = word ^ lineFeeds
+                let r = word ^ returns
+                count &+= (~((l & lows) &+ lows | l | lows)).nonzeroBitCount
+                carriageReturns |= ~((r & lows) &+ lows | r | lows)
+                i += 8
+            }
+        }
+        guard carriageReturns == 0 else { return nil }
+        while i < end {
+            if p[i] == 0x0D { return nil }
+            if p[i] == 0x0A { count += 1 }
+            i += 1
+        }
+        return count
+    }
 }

@@ -6,7 +6,8 @@
 ///   numeric references missing their `;` get one; references to characters XML forbids vanish.
 /// - a `<` that cannot start markup (`a < b`, `<3`) becomes `&lt;`.
 ///
-/// CDATA sections, comments, processing instructions and the DOCTYPE are copied untouched.
+/// CDATA sections, comments, processing instructions and the DOCTYPE are copied untouched
+/// (large CDATA sections may be offloaded instead, see `XMLOffloadedCDATA`).
 /// libxml2 never expands entities (see `XMLTreeBuilder`); instead, internal entities the
 /// DOCTYPE declares with plain literal text (`<!ENTITY brand "Вісник">`, XML 1.0 §4.4) are
 /// substituted here, up to 1 MiB in all. Values holding references or markup — the stuff
@@ -16,14 +17,19 @@ enum XMLReferenceRepair {
     struct Outcome {
         let bytes: [UInt8]
         let repairs: Int
+        /// The CDATA sections taken out of `bytes`, nil when none was.
+        let offloadedCDATA: XMLOffloadedCDATA?
     }
 
-    static func repair(_ input: [UInt8]) -> Outcome {
+    /// `offloadingCDATA`: large CDATA sections become processing instructions (`XMLOffloadedCDATA`).
+    static func repair(_ input: [UInt8], offloadingCDATA: Bool = false) -> Outcome {
         input.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(input: buffer)
+            if offloadingCDATA { scanner.offloadedCDATA = XMLOffloadedCDATA(source: input) }
             scanner.run()
-            guard let output = scanner.output else { return Outcome(bytes: input, repairs: 0) }
-            return Outcome(bytes: output, repairs: scanner.repairs)
+            let offloaded = scanner.offloadedCDATA.flatMap { $0.sections.isEmpty ? nil : $0 }
+            guard let output = scanner.output else { return Outcome(bytes: input, repairs: 0, offloadedCDATA: nil) }
+            return Outcome(bytes: output, repairs: scanner.repairs, offloadedCDATA: offloaded)
         }
     }
 
@@ -35,6 +41,7 @@ enum XMLReferenceRepair {
         /// Internal entities of the DOCTYPE with plain text values, and how much was expanded.
         var declaredEntities: [String: [UInt8]] = [:]
         var expandedBytes = 0
+        var offloadedCDATA: XMLOffloadedCDATA?
 
         init(input: UnsafeBufferPointer<UInt8>) {
             self.input = input
@@ -96,7 +103,12 @@ enum XMLReferenceRepair {
             }
             let next = input[i + 1]
             if next == UInt8(ascii: "!") {
-                if starts(with: "<![CDATA[", at: i) { return (find("]]>", from: i + 9) ?? n - 3) + 3 }
+                if starts(with: "<![CDATA[", at: i) {
+                    // An unterminated section is left to libxml2.
+                    guard let close = find("]]>", from: i + 9) else { return n }
+                    offloadCDATA(i..<close + 3, content: (i + 9)..<close)
+                    return close + 3
+                }
                 if starts(with: "<!--", at: i) { return (find("-->", from: i + 4) ?? n - 3) + 3 }
                 if starts(with: "<!DOCTYPE", at: i) {
                     let end = doctypeEnd(from: i + 9)

@@ -19,6 +19,10 @@ extension XMLTreeBuilder {
             context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.characters(bytes, Int(length))
         }
         handler.cdataBlock = handler.characters
+        handler.processingInstruction = { context, target, data in
+            guard let context, let target else { return }
+            context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.processingInstruction(target, data)
+        }
         handler.serror = { context, error in
             guard let context, let error else { return }
             context.assumingMemoryBound(to: XMLTreeBuilder.self).pointee.record(error)
@@ -97,6 +101,19 @@ extension XMLTreeBuilder {
         textRunCut = true
         if room > 0 { text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: room)) }
         dropIncompleteCharacterAtEnd()
+    }
+
+    /// Processing instructions are ignored, except those standing for offloaded CDATA sections.
+    mutating func processingInstruction(_ target: UnsafePointer<xmlChar>, _ data: UnsafePointer<xmlChar>?) {
+        guard let cdata = offloadedCDATA, let section = cdata.section(target: target, data: data) else { return }
+        guard !stack.isEmpty || skippedDepth > 0 else {
+            offloadMisplaced = true
+            return
+        }
+        cdata.source.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress, section.upperBound <= source.count else { return }
+            characters(base + section.lowerBound, section.count)
+        }
     }
 
     /// Cutting text at a byte limit can split a character: its leading bytes go.

@@ -1,0 +1,132 @@
+import Testing
+@testable import VisnykKit
+
+/// Large CDATA sections reach the tree through processing instructions (`XMLOffloadedCDATA`)
+/// instead of through libxml2: the tree must be exactly the one libxml2 builds from them.
+struct CDATAOffloadTests {
+    private struct Parses {
+        let offloaded: XMLTreeBuilder.Result?
+        let plain: XMLTreeBuilder.Result
+        let sections: Int
+    }
+
+    private func parseBothWays(_ xml: String) throws -> Parses {
+        let bytes = Array(xml.utf8)
+        let repaired = XMLReferenceRepair.repair(bytes, offloadingCDATA: true)
+        let plain = try XMLTreeBuilder.parse(XMLReferenceRepair.repair(bytes).bytes, documentBase: nil)
+        guard let cdata = repaired.offloadedCDATA else { return Parses(offloaded: nil, plain: plain, sections: 0) }
+        let offloaded = XMLTreeBuilder.parseOffloaded(repaired.bytes, cdata: cdata, documentBase: nil)
+        return Parses(offloaded: offloaded, plain: plain, sections: cdata.sections.count)
+    }
+
+    private func expectSameTree(_ a: XMLTreeBuilder.Result, _ b: XMLTreeBuilder.Result) {
+        #expect(a.document.text == b.document.text)
+        #expect(a.document.nodes.map { [$0.element, $0.start, $0.count, $0.next] }
+            == b.document.nodes.map { [$0.element, $0.start, $0.count, $0.next] })
+        #expect(a.document.elements.map(\.line) == b.document.elements.map(\.line))
+        #expect(a.limitsHit == b.limitsHit)
+    }
+
+    private let awkward = "<p>a ]] b ]]] &amp; & <b>Київ</b> — «цитата»\n second line\n\n</p>"
+
+    @Test func offloadedContentEqualsLibxml2s() throws {
+        let content = String(repeating: awkward, count: 8)
+        let xml = "<root><a>before<![CDATA[\(content)]]>after</a><b><![CDATA[short]]></b></root>"
+        let parses = try parseBothWays(xml)
+        #expect(parses.sections == 1)
+        let offloaded = try #require(parses.offloaded)
+        expectSameTree(offloaded, parses.plain)
+        #expect(offloaded.root.elements.first?.text == "before" + content + "after")
+    }
+
+    @Test func manySectionsKeepTheirOrder() throws {
+        let items = (0..<500).map { "<i><![CDATA[\($0): \(String(repeating: awkward, count: 5))]]>\n</i>" }
+        let parses = try parseBothWays("<root>\(items.joined())</root>")
+        #expect(parses.sections == 500)
+        let offloaded = try #require(parses.offloaded)
+        expectSameTree(offloaded, parses.plain)
+        #expect(offloaded.root.elements.last?.text.hasPrefix("499: <p>a ]]") == true)
+    }
+
+    @Test func aForgedInstructionIsIgnored() throws {
+        let content = String(repeating: awkward, count: 8)
+        let forged = "<?visnyk-cdata-0123456789abcdef0123456789abcdef 0?><?visnyk-cdata- 0?>"
+        let parses = try parseBothWays("<root><a>\(forged)<![CDATA[\(content)]]>\(forged)</a></root>")
+        let offloaded = try #require(parses.offloaded)
+        expectSameTree(offloaded, parses.plain)
+        #expect(offloaded.root.elements.first?.text == content)
+    }
+
+    @Test func sectionsThatMustStayWithLibxml2Stay() throws {
+        let content = String(repeating: awkward, count: 8)
+        let inComment = try parseBothWays("<root><!-- <![CDATA[\(content)]]> --><a/></root>")
+        #expect(inComment.sections == 0)
+        let withCarriageReturns = try parseBothWays("<root><![CDATA[\(content)\r\nx\ry]]></root>")
+        #expect(withCarriageReturns.sections == 0)
+        let unterminated = XMLReferenceRepair.repair(Array("<root><![CDATA[\(content)</root>".utf8), offloadingCDATA: true)
+        #expect(unterminated.offloadedCDATA == nil)
+    }
+
+    @Test func aSectionOutsideTheRootFallsBackToLibxml2() throws {
+        let content = String(repeating: awkward, count: 8)
+        for xml in ["<root><a>x</a></root><![CDATA[\(content)]]>", "<![CDATA[\(content)]]><root><a>x</a></root>"] {
+            let repaired = XMLReferenceRepair.repair(Array(xml.utf8), offloadingCDATA: true)
+            let cdata = try #require(repaired.offloadedCDATA)
+            #expect(XMLTreeBuilder.parseOffloaded(repaired.bytes, cdata: cdata, documentBase: nil) == nil)
+        }
+        let before = "<![CDATA[\(content)]]>" + ParseFixture.rss(items: "", prolog: "")
+        guard case .malformedXML(let line, _) = ParseFixture.failure(Array(before.utf8)) else {
+            Issue.record("a CDATA section before the root element must fail as before")
+            return
+        }
+        #expect(line == 1)
+        let rss = ParseFixture.rss(items: "<item><title>t</title></item>") + "<![CDATA[\(content)]]>"
+        let parsed = try ParseFixture.parse(string: rss)
+        #expect(parsed.warnings.contains { $0.contains("recovery mode") })
+        #expect(parsed.entries.count == 1)
+    }
+
+    @Test func malformedDocumentsRecoverAsWithoutOffloading() throws {
+        let content = String(repeating: awkward, count: 8)
+        let rss = ParseFixture.rss(items: "<item><title>t</title><description><![CDATA[\(content)]]></description></item>"
+            + "<item><title>u</b></title><description><![CDATA[\(content)]]></description></item>")
+        let parsed = try ParseFixture.parse(string: rss)
+        #expect(parsed.warnings.contains { $0.contains("recovery mode") })
+        #expect(parsed.entries.first?.text.contains("Київ") == true)
+    }
+
+    @Test func sectionsBelowTheDepthLimitJoinTheirAncestorsText() throws {
+        let content = String(repeating: awkward, count: 8)
+        let depth = XMLTreeBuilder.maximumDepth + 10
+        let xml = "<root>" + String(repeating: "<e>", count: depth) + "<![CDATA[\(content)]]>"
+            + String(repeating: "</e>", count: depth) + "</root>"
+        let parses = try parseBothWays(xml)
+        #expect(parses.sections == 1)
+        let offloaded = try #require(parses.offloaded)
+        expectSameTree(offloaded, parses.plain)
+        #expect(offloaded.document.text.count == content.utf8.count)
+    }
+
+    @Test func textBeyondTheLimitIsCutAlike() throws {
+        let content = String(repeating: "Київ ]] & < ", count: 9_000_000 / 16)
+        let parses = try parseBothWays("<root><![CDATA[\(content)]]><![CDATA[\(content)]]>x</root>")
+        #expect(parses.sections == 2)
+        let offloaded = try #require(parses.offloaded)
+        expectSameTree(offloaded, parses.plain)
+        #expect(!offloaded.limitsHit.isEmpty)
+    }
+
+    @Test func dateWarningsKeepTheirLineNumbers() throws {
+        let content = String(repeating: awkward, count: 8)
+        let rss = """
+            <?xml version="1.0"?>
+            <rss version="2.0"><channel><title>T</title>
+            <item><title>t</title>
+            <description><![CDATA[\(content)]]></description>
+            <pubDate>not a date</pubDate></item></channel></rss>
+            """
+        let line = 5 + content.utf8.filter { $0 == 0x0A }.count
+        let parsed = try ParseFixture.parse(string: rss)
+        #expect(parsed.warnings.contains { $0.hasPrefix("line \(line): could not understand the date") })
+    }
+}
