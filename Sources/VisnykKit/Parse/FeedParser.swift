@@ -31,27 +31,18 @@ public enum FeedParser {
     private static func wireDraft(_ utf8: [UInt8], baseURL: String?) throws(FeedParseError.Reason) -> DraftFeed {
         if JSONFeedParser.looksLikeJSON(utf8) {
             let document = try JSONFeedParser.parse(utf8)
-            var warnings: [String] = []
-            var draft = JSONFeedAdapter.draft(from: document, base: baseURL, warnings: &warnings)
-            draft.warnings = warnings
-            return draft
+            return JSONFeedAdapter.draft(from: document, base: baseURL)
         }
         var warnings: [String] = []
-        let repaired = XMLReferenceRepair.repair(utf8, offloadingCDATA: true)
-        if repaired.repairs > 0 {
-            warnings.append("repaired \(repaired.repairs) character or entity reference(s) that XML does not allow")
-        }
         let tree: XMLTreeBuilder.Result
-        if let cdata = repaired.offloadedCDATA,
-           let offloaded = XMLTreeBuilder.parseOffloaded(repaired.bytes, cdata: cdata, documentBase: baseURL) {
-            tree = offloaded
-        } else {
-            do {
-                let bytes = repaired.offloadedCDATA == nil ? repaired.bytes : XMLReferenceRepair.repair(utf8).bytes
-                tree = try XMLTreeBuilder.parse(bytes, documentBase: baseURL)
-            } catch {
-                throw .malformedXML(line: error.line, message: error.message)
+        do {
+            let parsed = try XMLTreeBuilder.parseRepairing(utf8, documentBase: baseURL)
+            tree = parsed.result
+            if parsed.repairs > 0 {
+                warnings.append("repaired \(parsed.repairs) character or entity reference(s) that XML does not allow")
             }
+        } catch {
+            throw .malformedXML(line: error.line, message: error.message)
         }
         if tree.recovered, let error = tree.firstError {
             warnings.append("line \(error.line): the document is not well-formed XML (\(error.message)); "

@@ -4,9 +4,7 @@ extension XMLElement {
     /// The element's date, or nil with a warning naming the line when it cannot be read.
     func date(warnings: inout [String]) -> Date? {
         guard let raw = trimmedText else { return nil }
-        if let date = FeedDate.parse(raw) { return date }
-        warnings.append("line \(line): could not understand the date \"\(raw.prefix(80))\" in <\(nameString)>; it is left out")
-        return nil
+        return FeedDate.parse(raw, in: "<\(nameString)>", line: line, warnings: &warnings)
     }
 
     /// The element's content as feed text: escaped HTML or CDATA in the text, or raw HTML

@@ -3,7 +3,8 @@ import Foundation
 /// Maps JSON Feed wire types onto the one article model. URLs are resolved against the
 /// document's base (JSON Feed asks for absolute URLs, but relative ones occur).
 enum JSONFeedAdapter {
-    static func draft(from document: JSONFeedDocument, base: String?, warnings: inout [String]) -> DraftFeed {
+    static func draft(from document: JSONFeedDocument, base: String?) -> DraftFeed {
+        var warnings: [String] = []
         var feed = DraftFeed(format: document.version.hasSuffix("1.1") || document.version.hasSuffix("1.1/") ? .json11 : .json10)
         let base = base ?? document.feedURL
         feed.title = document.title.map { FeedText(value: $0, kind: .text, base: base) }
@@ -16,8 +17,8 @@ enum JSONFeedAdapter {
             entry.title = item.title.map { FeedText(value: $0, kind: .text, base: base) }
             // external_url is the page an item is about, not the item's own page.
             entry.link = item.url.map { URLResolver.resolve($0, against: base) }
-            entry.published = date(item.datePublished, field: "date_published", warnings: &warnings)
-            entry.updated = date(item.dateModified, field: "date_modified", warnings: &warnings)
+            entry.published = item.datePublished.flatMap { FeedDate.parse($0, in: "date_published", warnings: &warnings) }
+            entry.updated = item.dateModified.flatMap { FeedDate.parse($0, in: "date_modified", warnings: &warnings) }
             entry.authors = item.authors.isEmpty ? document.authors : item.authors
             entry.authors = entry.authors.map { author in
                 var resolved = author
@@ -38,13 +39,7 @@ enum JSONFeedAdapter {
             }
             return entry
         }
+        feed.warnings = warnings
         return feed
-    }
-
-    private static func date(_ raw: String?, field: String, warnings: inout [String]) -> Date? {
-        guard let raw else { return nil }
-        if let date = FeedDate.parse(raw) { return date }
-        warnings.append("could not understand the date \"\(raw.prefix(80))\" in \(field); it is left out")
-        return nil
     }
 }
