@@ -6,7 +6,7 @@ import Testing
 struct HTMLSanitizerTextTests {
     static let base = "https://example.org/news/item/"
 
-    private func expectAgreement(_ html: String, baseURL: String? = base, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectAgreement(_ html: String, baseURL: String? = base, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let sanitized = HTMLSanitizer.sanitize(html, baseURL: baseURL)
         let combined = HTMLSanitizer.sanitizeAndExtractText(html, baseURL: baseURL)
         #expect(combined.html == sanitized, "\(html)", sourceLocation: sourceLocation)

@@ -21,7 +21,7 @@ struct HTMLURLBaseTests {
         }
     }
 
-    private func expectAgreement(_ value: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectAgreement(_ value: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         for base in Self.bases {
             let resolvedBase = base.map { URLResolver.resolve($0, against: nil) }
             let sanitizerBase = resolvedBase.flatMap { URLResolver.isAbsolute($0) ? $0 : nil }

@@ -18,7 +18,7 @@ import Testing
         return values
     }
 
-    private func expectNoSecrets(_ parsed: ParsedFeed, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectNoSecrets(_ parsed: ParsedFeed, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let output = ParseFixture.allOutput(parsed)
         for secret in try secrets() {
             #expect(!output.contains(secret), "\(secret) leaked into the output", sourceLocation: sourceLocation)

@@ -9,7 +9,7 @@ import Testing
     static let depth = 100_000
 
     private func expectBounded<T>(_ run: (result: T, peakGrowth: Int, seconds: Double),
-                                  seconds limit: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) {
+                                  seconds limit: Double = 20, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(run.seconds < limit, "took \(run.seconds) s", sourceLocation: sourceLocation)
         #expect(run.peakGrowth < HostileSupport.memoryBound, "peak RSS grew by \(run.peakGrowth >> 20) MiB",
                 sourceLocation: sourceLocation)

@@ -9,7 +9,7 @@ import Testing
     static let body = "Київ, Львів, Одеса: новини з усієї України: їжак, ґудзик, є, ї, і. "
         + "Щоденний огляд подій і коментарі редакції."
 
-    private func expectDecoded(_ parsed: ParsedFeed, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectDecoded(_ parsed: ParsedFeed, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(parsed.feed.title == "Кодування", sourceLocation: sourceLocation)
         #expect(parsed.entries.count == 1, sourceLocation: sourceLocation)
         #expect(parsed.entries.first?.title == Self.title, sourceLocation: sourceLocation)
