@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+
+/// Visnyk's state: one SQLite database in WAL mode, `<state_dir>/visnyk.sqlite`, holding each
+/// source's poll state, the seen content hashes, the sources that also carried them, and the
+/// entry identities that turn an edited entry into an update.
+///
+/// Safe to use from several tasks at once: reads run in parallel, writes are serialized by the
+/// pool, and another process holding the write lock is waited for up to `busyTimeout`.
+public final class StateStore: Sendable {
+    public static let fileName = "visnyk.sqlite"
+
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+
+    public convenience init(directory: String) throws(StoreError) {
+        try self.init(directory: directory, busyTimeout: .seconds(10))
+    }
+
+    /// Creates `directory` if needed, opens (or creates) the database in it and migrates it.
+    public init(directory: String, busyTimeout: Duration) throws(StoreError) {
+        if let failure = Directory.create(directory, mode: 0o750) {
+            throw StoreError(directory: directory, errno: failure)
+        }
+        let path = (directory as NSString).appendingPathComponent(Self.fileName)
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(TimeInterval(busyTimeout.components.seconds)
+            + TimeInterval(busyTimeout.components.attoseconds) / 1e18)
+        configuration.prepareDatabase { db in
+            // A commit must be on disk before its spool file is renamed into new/: with NORMAL,
+            // a power loss could undo a commit whose article a reader has already seen.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try pool.write { db in
+                if try Self.migrator.hasBeenSuperseded(db) {
+                    let known = Set(Self.migrator.migrations)
+                    let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                    let unknown = applied.filter { !known.contains($0) }
+                    throw StoreError(kind: .newerSchema, path: path,
+                                     detail: "unknown migrations: \(unknown.sorted().joined(separator: ", "))")
+                }
+            }
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    public func sourceState(named name: String) throws(StoreError) -> SourceState? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM sources WHERE name = ?", arguments: [name])
+                .map(SourceState.init(row:))
+        }
+    }
+
+    /// Every stored source, by name.
+    public func allSourceStates() throws(StoreError) -> [SourceState] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY name").map(SourceState.init(row:))
+        }
+    }
+
+    /// Inserts or replaces the state of `state.name`.
+    public func save(_ state: SourceState) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: Self.saveSQL, arguments: state.databaseValues)
+        }
+    }
+
+    /// Forgets a source that is no longer configured. Its seen hashes stay (they expire by age).
+    public func removeSourceState(named name: String) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM sources WHERE name = ?", arguments: [name])
+        }
+    }
+
+    /// How many content hashes are remembered (in every dedup scope).
+    public func seenCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM seen") ?? 0 }
+    }
+
+    private static let saveSQL: String = {
+        let columns = SourceState.columns
+        let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        return "INSERT INTO sources (\(columns.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            + ") ON CONFLICT(name) DO UPDATE SET \(updates)"
+    }()
+}
+
+extension StateStore {
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// One transaction: all of `body` is committed, or none of it.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+}
