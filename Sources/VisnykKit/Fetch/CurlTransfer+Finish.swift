@@ -1,30 +1,43 @@
 import CCurl
+import Foundation
 
 extension CurlTransfer {
-    /// Turns the transfer's `CURLcode` and what the callbacks collected into a response or an
-    /// error. Statuses of 400 and above are errors; 304 is a response.
-    func finish(_ code: CURLcode) -> Result<FetchResponse, FetchError> {
-        guard code == CURLE_OK else { return .failure(error(for: code)) }
-        let status = handle.long(CURLINFO_RESPONSE_CODE) ?? 0
-        guard status < 400 else {
-            var failure = FetchError(url: request.url, kind: .http(status: status))
-            if let wait = handle.int64(CURLINFO_RETRY_AFTER), wait > 0 { failure.retryAfter = .seconds(wait) }
-            return .failure(failure)
-        }
+    /// The status of this hop's final (non-1xx) response; 0 when none arrived.
+    var status: Int {
+        handle.long(CURLINFO_RESPONSE_CODE) ?? 0
+    }
+
+    /// This hop's `Location` field, as sent.
+    var location: String? {
+        HTTPHeaderName.lastValue(of: "Location", in: state.headers)
+    }
+
+    /// This hop as the fetch's final response (any status below 400, 304 included).
+    func response(status: Int, redirectStatuses: [Int]) -> FetchResponse {
         let headers = state.headers
-        return .success(FetchResponse(
+        return FetchResponse(
             status: status,
             body: state.body,
             contentType: HTTPHeaderName.lastValue(of: "Content-Type", in: headers),
-            effectiveURL: handle.string(CURLINFO_EFFECTIVE_URL) ?? request.url,
+            effectiveURL: handle.string(CURLINFO_EFFECTIVE_URL) ?? url,
             etag: HTTPHeaderName.lastValue(of: "ETag", in: headers),
             lastModified: HTTPHeaderName.lastValue(of: "Last-Modified", in: headers),
             headers: headers,
-            redirectStatuses: state.redirectStatuses
-        ))
+            redirectStatuses: redirectStatuses
+        )
     }
 
-    private func error(for code: CURLcode) -> FetchError {
+    /// A final status of 400 or above; 429 and 503 carry the server's Retry-After.
+    func httpError(status: Int, now: Date = Date()) -> FetchError {
+        var failure = FetchError(url: request.url, kind: .http(status: status))
+        if status == 429 || status == 503, let value = HTTPHeaderName.lastValue(of: "Retry-After", in: state.headers) {
+            failure.retryAfter = RetryAfter.parse(value, now: now)
+        }
+        return failure
+    }
+
+    /// What a failed `CURLcode` means for the user.
+    func error(for code: CURLcode) -> FetchError {
         let kind: FetchError.Kind
         switch code {
         case CURLE_WRITE_ERROR where state.exceededLimit, CURLE_FILESIZE_EXCEEDED:
@@ -33,8 +46,6 @@ extension CurlTransfer {
             kind = .timeout
         case CURLE_UNSUPPORTED_PROTOCOL:
             kind = .unsupportedScheme
-        case CURLE_TOO_MANY_REDIRECTS:
-            kind = .tooManyRedirects(limit: FetchRequest.maxRedirects)
         default:
             let message = String(cString: errorBuffer)
             kind = .transport(

@@ -1,12 +1,16 @@
 import CCurl
 
-/// One configured transfer of a ``FetchRequest``: the easy handle, the callback state it writes
-/// into, the request header list and the error buffer, all owned here and freed together.
+/// One hop of a ``FetchRequest``: a single GET of `url` (the request's URL or a redirect
+/// target) with the easy handle, the callback state it writes into, the request header list and
+/// the error buffer, all owned here and freed together. libcurl does not follow redirects;
+/// ``RedirectChain`` does, for the blocking and the multi fetcher alike.
 ///
-/// Drive it with ``perform()`` (blocking), or add ``handle`` to a `curl_multi` and call
-/// ``finish(_:)`` with the code from its `CURLMSG_DONE` message.
+/// Drive it with `handle.perform()` (blocking), or add ``handle`` to a `curl_multi`, and hand
+/// the resulting code to ``RedirectChain/step(_:code:)``.
 final class CurlTransfer {
     let request: FetchRequest
+    /// The URL this hop requests.
+    let url: String
     let handle: EasyHandle
     let state: TransferState
     /// The retain passed to libcurl as callback userdata; released exactly once, in `deinit`.
@@ -14,19 +18,21 @@ final class CurlTransfer {
     let errorBuffer: UnsafeMutablePointer<CChar>
     private var requestHeaders: UnsafeMutablePointer<curl_slist>?
 
-    init(_ request: FetchRequest) throws(FetchError) {
+    /// `timeout` is what is left of the request's whole-transfer budget for this hop.
+    init(_ request: FetchRequest, url: String, timeout: Duration, connectTimeout: Duration) throws(FetchError) {
         guard let handle = EasyHandle() else {
             throw FetchError(url: request.url, kind: .transport(
                 code: Int(CURLE_FAILED_INIT.rawValue), message: "libcurl could not create a transfer"))
         }
         self.request = request
+        self.url = url
         self.handle = handle
         state = TransferState(maxSize: request.maxSize)
         userdata = Unmanaged.passRetained(state)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
         requestHeaders = Self.headerList(for: request)
-        let failed = configure()
+        let failed = configure(timeout: timeout, connectTimeout: connectTimeout)
         if failed != CURLE_OK {
             throw FetchError(url: request.url, kind: .transport(
                 code: Int(failed.rawValue), message: String(cString: curl_easy_strerror(failed))))
@@ -44,28 +50,27 @@ final class CurlTransfer {
         userdata.release()
     }
 
-    /// Runs the transfer on the calling thread and interprets the outcome.
-    func perform() -> Result<FetchResponse, FetchError> {
-        finish(handle.perform())
-    }
-
     /// Sets every option; the first failing code, or `CURLE_OK`.
-    private func configure() -> CURLcode {
-        let timeout = Self.milliseconds(request.timeout)
+    private func configure(timeout: Duration, connectTimeout: Duration) -> CURLcode {
+        let timeout = Self.milliseconds(timeout)
         let settings: [CURLcode] = [
             handle.set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer)),
             handle.set(CURLOPT_NOSIGNAL, 1),
-            handle.set(CURLOPT_URL, request.url),
+            handle.set(CURLOPT_URL, url),
             handle.set(CURLOPT_PROTOCOLS_STR, "http,https"),
             handle.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https"),
-            handle.set(CURLOPT_FOLLOWLOCATION, 1),
-            handle.set(CURLOPT_MAXREDIRS, FetchRequest.maxRedirects),
+            // Redirects are ours to follow: only we can tell 301/308 chains from 302/307 ones.
+            handle.set(CURLOPT_FOLLOWLOCATION, 0),
             handle.set(CURLOPT_ACCEPT_ENCODING, ""),
             handle.set(CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS),
+            // In a multi, wait for a TLS connection that may multiplex (HTTP/2 comes only by
+            // ALPN) rather than open another. Not for plain http: libcurl 7.88 then parks the
+            // transfer until another on that host ends, although HTTP/1.1 is certain.
+            handle.set(CURLOPT_PIPEWAIT, url.utf8.prefix(6).map { $0 | 0x20 } == Array("https:".utf8) ? 1 : 0),
             handle.set(CURLOPT_USERAGENT, Self.headerSafe(request.userAgent) ?? FetchRequest.defaultUserAgent),
             handle.set(CURLOPT_HTTPHEADER, list: requestHeaders),
             handle.set(CURLOPT_TIMEOUT_MS, timeout),
-            handle.set(CURLOPT_CONNECTTIMEOUT_MS, min(timeout, Self.milliseconds(FetchRequest.connectTimeout))),
+            handle.set(CURLOPT_CONNECTTIMEOUT_MS, min(timeout, Self.milliseconds(connectTimeout))),
             handle.set(CURLOPT_MAXFILESIZE_LARGE, int64: Int64(max(1, request.maxSize))),
             handle.set(CURLOPT_WRITEFUNCTION, function: TransferState.writeCallback),
             handle.set(CURLOPT_WRITEDATA, pointer: userdata.toOpaque()),

@@ -14,11 +14,19 @@ extension FetchError {
             let limit = timeoutLimit.map { " within \(Self.seconds($0))" } ?? " in time"
             return "the server did not answer\(limit); it may be slow or unreachable, try again later"
         case .unsupportedScheme:
+            if let target = redirectTarget {
+                return "the server redirected to \(target), but only http:// and https:// URLs are "
+                    + "fetched; the feed may have moved, check the URL in a browser"
+            }
             return "only http:// and https:// URLs can be fetched, and this URL or a redirect from it "
                 + "uses another scheme; check the URL"
         case .tooManyRedirects(let limit):
-            return "the server redirected more than \(limit) times, probably in a loop; "
+            let loop = redirectTarget.map { " (last target: \($0))" } ?? ""
+            return "the server redirected more than \(limit) times or in a loop\(loop); "
                 + "open the URL in a browser to see where it leads"
+        case .cancelled:
+            return "the fetch was stopped before it finished, because Visnyk is shutting down or "
+                + "the poll was cancelled; it will be tried again on the next poll"
         case .transport(let code, let message):
             return Self.explainTransport(code: code, message: message)
         }
@@ -45,7 +53,7 @@ extension FetchError {
         case 5, 6: "the host name could not be resolved; check the URL and your network or DNS"
         case 7: "could not connect; the server may be down, try again later"
         case 35, 53, 54, 58, 59, 60, 64, 66, 77, 80, 83, 90, 91: "the secure (TLS) connection failed; check the URL and the system's CA certificates"
-        case 52, 55, 56, 92: "the connection broke off; try again later"
+        case 18, 52, 55, 56, 92: "the connection broke off before the whole response arrived; try again later"
         case 61: "the server sent a body in an encoding that could not be decoded"
         default: "check the URL and your network connection"
         }

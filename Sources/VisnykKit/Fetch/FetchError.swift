@@ -12,8 +12,10 @@ public struct FetchError: Error, CustomStringConvertible, Sendable {
         case unsupportedScheme
         /// The whole transfer did not finish within the request's timeout.
         case timeout
-        /// More redirects than the limit; usually a redirect loop.
+        /// More redirects than the limit, or a redirect back to a URL already visited (a loop).
         case tooManyRedirects(limit: Int)
+        /// The caller's task was cancelled, or the fetcher shut down, before the fetch ended.
+        case cancelled
     }
 
     /// The URL that was requested (not the redirect target).
@@ -21,6 +23,8 @@ public struct FetchError: Error, CustomStringConvertible, Sendable {
     public var kind: Kind
     /// For 429 and 503 responses: how long the server asked us to wait, when it said so.
     public var retryAfter: Duration?
+    /// For redirect failures: the (resolved) target that was refused or already visited.
+    public var redirectTarget: String?
     /// The request's timeout, for the `.timeout` message.
     var timeoutLimit: Duration?
 
