@@ -3,7 +3,9 @@ import Foundation
 /// A Python test server from `Support/Servers/`, run on 127.0.0.1 for the life of one test.
 ///
 /// The script must bind 127.0.0.1 port 0, print `PORT <n>` on its first stdout line, and exit
-/// when its stdin closes. Call ``stop()`` when done (a `defer` right after creating it).
+/// when its stdin closes. `fetch_server.py` has the one-shot fetcher's routes; `feed_server.py`
+/// (see ``feedServer(feeds:generated:)`` and its docstring) serves feed files, generated
+/// feeds and scripted faults, and logs every request. Call ``stop()`` when done (a `defer` right after creating it).
 final class TestHTTPServer {
     struct StartFailed: Error, CustomStringConvertible {
         var description: String
@@ -17,15 +19,15 @@ final class TestHTTPServer {
     private let process: Process
     private let stdin: Pipe
 
-    /// Starts `Servers/<script>` and waits for it to report its port.
-    init(script: String) throws {
+    /// Starts `Servers/<script>` with `arguments` and waits for it to report its port.
+    init(script: String, arguments: [String] = []) throws {
         let path = Self.serversDirectory.appendingPathComponent(script).path
         guard FileManager.default.fileExists(atPath: path) else {
             throw StartFailed(description: "no test server script at \(path)")
         }
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u", path]
+        process.arguments = ["python3", "-u", path] + arguments
         stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin

@@ -1,0 +1,57 @@
+import Foundation
+@testable import VisnykKit
+
+extension TestHTTPServer {
+    /// `feed_server.py` serving the files of `feeds` (default: Fixtures/feeds) at /feeds/,
+    /// /gz/ and /br/, and `generated` feeds at /gen/<i>.xml.
+    static func feedServer(feeds: URL = Fixture.url("feeds"), generated: Int = 0) throws -> TestHTTPServer {
+        try TestHTTPServer(script: "feed_server.py", arguments: ["--feeds", feeds.path, "--gen", String(generated)])
+    }
+
+    /// What `feed_server.py` saw: every request since the last reset, and the most requests it
+    /// had in progress at once, per Host header and in total.
+    func requestLog() throws -> FeedServerLog {
+        let response = try HTTPFetcher().fetch(FetchRequest(url: url("/__log")))
+        return try JSONDecoder().decode(FeedServerLog.self, from: Data(response.body))
+    }
+
+    func resetLog() throws {
+        _ = try HTTPFetcher().fetch(FetchRequest(url: url("/__reset")))
+    }
+}
+
+/// The JSON of `feed_server.py`'s `/__log`.
+struct FeedServerLog: Decodable {
+    struct Request: Decodable {
+        var path: String
+        var method: String
+        var host: String
+        var ifNoneMatch: String?
+        var ifModifiedSince: String?
+        var acceptEncoding: String?
+        var userAgent: String?
+        var status: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case path, method, host, status
+            case ifNoneMatch = "if_none_match"
+            case ifModifiedSince = "if_modified_since"
+            case acceptEncoding = "accept_encoding"
+            case userAgent = "user_agent"
+        }
+    }
+
+    var requests: [Request]
+    var maxConcurrent: [String: Int]
+    var maxConcurrentTotal: Int
+
+    enum CodingKeys: String, CodingKey {
+        case requests
+        case maxConcurrent = "max_concurrent"
+        case maxConcurrentTotal = "max_concurrent_total"
+    }
+
+    func requests(to path: String) -> [Request] {
+        requests.filter { $0.path == path }
+    }
+}
