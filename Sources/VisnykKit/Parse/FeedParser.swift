@@ -25,7 +25,9 @@ public enum FeedParser {
             throw FeedParseError(input: input, reason: error)
         }
         draft.warnings = decoded.warnings + draft.warnings
-        return EntryFinisher(strip: options.strip).finish(&draft)
+        var parsed = EntryFinisher(strip: options.strip).finish(&draft)
+        parsed.pollHints = draft.pollHints
+        return parsed
     }
 
     private static func wireDraft(_ utf8: [UInt8], baseURL: String?) throws(FeedParseError.Reason) -> DraftFeed {

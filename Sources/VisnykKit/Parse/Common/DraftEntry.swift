@@ -25,6 +25,7 @@ struct DraftFeed {
     var updated: Date?
     var entries: [DraftEntry] = []
     var warnings: [String] = []
+    var pollHints = FeedPollHints()
 
     init(format: FeedFormat) {
         self.format = format

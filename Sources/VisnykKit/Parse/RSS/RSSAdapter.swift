@@ -9,6 +9,7 @@ enum RSSAdapter {
         feed.description = channel.description ?? channel.itunesSummary ?? channel.itunesSubtitle
         feed.language = channel.language ?? channel.dcLanguage ?? channel.rootLanguage
         feed.updated = channel.lastBuildDate ?? channel.dcDate ?? channel.atomUpdated ?? channel.pubDate
+        feed.pollHints = channel.pollHints.hints
         feed.entries = channel.items.map(entry)
         feed.warnings = warnings
         return feed

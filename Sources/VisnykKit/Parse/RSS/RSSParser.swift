@@ -43,6 +43,7 @@ struct RSSParser {
             case (.atom10, .updated): channel.atomUpdated = child.date(warnings: &warnings)
             case (.itunes, .summary): channel.itunesSummary = child.htmlText
             case (.itunes, .subtitle): channel.itunesSubtitle = child.htmlText
+            case (.syndication, _): readSyndication(child, into: &channel.pollHints)
             case (let ns, let name) where ns.isRSSCore:
                 switch name {
                 case .title: channel.title = child.htmlText
@@ -51,7 +52,7 @@ struct RSSParser {
                 case .language: channel.language = child.trimmedText
                 case .lastBuildDate: channel.lastBuildDate = child.date(warnings: &warnings)
                 case .pubDate: channel.pubDate = child.date(warnings: &warnings)
-                default: break
+                default: readPollHint(child, into: &channel.pollHints)
                 }
             default: break
             }

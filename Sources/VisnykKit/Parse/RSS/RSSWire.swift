@@ -54,6 +54,7 @@ struct RSSChannel {
     var pubDate: Date?
     var dcDate: Date?
     var atomUpdated: Date?
+    var pollHints = RSSPollHintWire()
     var items: [RSSItem] = []
 
     init(format: FeedFormat) {
