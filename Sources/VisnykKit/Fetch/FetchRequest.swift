@@ -1,7 +1,7 @@
 /// One URL to fetch, with the limits and conditional-GET validators that go with it.
 public struct FetchRequest: Sendable {
     /// The default User-Agent: the program, its version and a contact URL.
-    public static let defaultUserAgent = "Visnyk/0.1 (+https://github.com/visnyk/visnyk)"
+    public static let defaultUserAgent = VisnykVersion.userAgent(contactURL: VisnykVersion.homepage)
     /// The default body cap: 64 MiB.
     public static let defaultMaxSize = 64 << 20
     /// Connecting (DNS, TCP, TLS) must finish within this, or within `timeout` if shorter.
