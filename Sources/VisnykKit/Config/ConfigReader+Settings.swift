@@ -1,0 +1,91 @@
+import TOMLKit
+
+extension ConfigReader {
+    private static func durationKey(_ key: String) -> WritableKeyPath<VisnykConfig, Duration>? {
+        switch key {
+        case "interval": \.interval
+        case "min_interval": \.minInterval
+        case "timeout": \.timeout
+        case "connect_timeout": \.connectTimeout
+        case "retention": \.retention
+        case "max_backoff": \.maxBackoff
+        default: nil
+        }
+    }
+    /// More transfers than this would only exhaust file descriptors.
+    static let concurrencyRange = 1...1024
+
+    /// The whole document: global settings first, then the sources (which need min_interval).
+    mutating func read(_ root: TOMLTable, path: String) -> VisnykConfig {
+        var config = VisnykConfig(path: path)
+        var sources: (any TOMLValueConvertible)?
+        for key in root.keys {
+            guard let value = root[key] else { continue }
+            let at: [TOMLPathComponent] = [.key(key)]
+            if let keyPath = Self.durationKey(key) {
+                if let duration = duration(value, at: at) { config[keyPath: keyPath] = duration }
+                continue
+            }
+            switch key {
+            case "state_dir":
+                if let directory = self.path(value, at: at) { config.stateDir = directory }
+            case "spool_dir":
+                if let directory = self.path(value, at: at) { config.spoolDir = directory }
+            case "spool_format":
+                if let format = spoolFormat(value, at: at) { config.spoolFormat = format }
+            case "user_agent_url":
+                if let url = contactURL(value, at: at) { config.userAgentURL = url }
+            case "concurrency":
+                if let number = count(value, at: at, range: Self.concurrencyRange) { config.concurrency = number }
+            case "per_host":
+                if let number = count(value, at: at, range: Self.concurrencyRange) { config.perHost = number }
+            case "max_download_size":
+                if let size = downloadSize(value, at: at) { config.maxDownloadSize = size }
+            case "source":
+                sources = value
+            default:
+                unknown(key, at: at, known: ConfigKeys.global, later: ConfigKeys.laterGlobal,
+                        elsewhere: ConfigKeys.source,
+                        elsewhereHint: "\(key) is a [[source]] key: put it below a [[source]] header")
+            }
+        }
+        if config.interval < config.minInterval, root["interval"] != nil {
+            report([.key("interval")], "\(DurationText.format(config.interval)) is shorter than min_interval (\(DurationText.format(config.minInterval))): lengthen interval, or lower min_interval")
+        }
+        if let sources {
+            config.sources = readSources(sources, minInterval: config.minInterval)
+        }
+        return config
+    }
+
+    private mutating func spoolFormat(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> SpoolFormat? {
+        guard let text = string(value, at: path, example: "\"json\"") else { return nil }
+        guard let format = SpoolFormat(rawValue: text) else {
+            report(path, "\"\(text)\" is not a spool format: write \"json\" or \"eml\"")
+            return nil
+        }
+        return format
+    }
+
+    private mutating func contactURL(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> String? {
+        guard let text = string(value, at: path, example: "\"https://example.org/visnyk\"") else { return nil }
+        if text.lowercased().hasPrefix("mailto:"), text.count > "mailto:".count, !text.contains(where: \.isWhitespace) {
+            return text
+        }
+        if let problem = ConfigURL.problem(with: text) {
+            report(path, "\(problem); the contact URL is a web page (or mailto:) where server operators can reach you")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func downloadSize(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> Int? {
+        guard let size = byteSize(value, at: path) else { return nil }
+        let limit = FeedParser.maximumDocumentSize
+        guard size >= 1024, size <= limit else {
+            report(path, "\(ByteSizeText.format(size)) is out of range: use a size from 1KiB to \(limit >> 20)MiB (the parser refuses larger documents)")
+            return nil
+        }
+        return size
+    }
+}

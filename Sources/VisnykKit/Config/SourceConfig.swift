@@ -1,0 +1,35 @@
+/// One `[[source]]` table of the configuration.
+public struct SourceConfig: Sendable, Equatable {
+    /// Unique among the sources; the key of the source's state.
+    public var name: String
+    public var location: SourceLocation
+    /// nil: the global interval.
+    public var interval: Duration?
+    public var tags: [String]
+    /// Boilerplate strip patterns as written: literal text, or "/regex/" ("/regex/i").
+    public var strip: [String]
+    public var dedup: DedupScope
+    public var enabled: Bool
+    /// The line of its `[[source]]` header, for messages.
+    public var line: Int
+
+    public init(
+        name: String,
+        location: SourceLocation,
+        interval: Duration? = nil,
+        tags: [String] = [],
+        strip: [String] = [],
+        dedup: DedupScope = .global,
+        enabled: Bool = true,
+        line: Int = 0
+    ) {
+        self.name = name
+        self.location = location
+        self.interval = interval
+        self.tags = tags
+        self.strip = strip
+        self.dedup = dedup
+        self.enabled = enabled
+        self.line = line
+    }
+}
