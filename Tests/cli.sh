@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of `visnyk parse`: output forms, exit codes, error messages, and a URL
-# fetched from a local HTTP server. Usage: Tests/cli.sh path/to/visnyk
+# fetched from a local HTTP server; and `visnyk check` on the shipped and broken configs.
+# Usage: Tests/cli.sh path/to/visnyk
 set -euo pipefail
 
 if [[ $# -ne 1 ]]; then
@@ -127,6 +128,40 @@ expect_rc badstrip 2
 expect_in badstrip err "[unclosed"
 run nocommand no-such-command
 expect_rc nocommand 2
+
+# --- visnyk check: the shipped configs pass; a bad one lists every problem, exit 2 ----------
+CONFIG=$(cd "$(dirname "$0")/../config" && pwd)
+run check_demo check --config "$CONFIG/demo.toml"
+expect_rc check_demo 0
+expect_in check_demo out "sources: 3 (3 enabled): 3 file"
+expect_in check_demo out "spool: $(dirname "$CONFIG")/var/spool (json)"
+run check_example check --config "$CONFIG/visnyk.example.toml"
+expect_rc check_example 0
+expect_in check_example out "user agent: visnyk/"
+
+cat >"$WORK/bad.toml" <<'TOML'
+interval = "30"
+concurency = 4
+
+[[source]]
+name = "One"
+url = "ftp://example.org/feed"
+TOML
+run check_bad check --config "$WORK/bad.toml"
+expect_rc check_bad 2
+expect_in check_bad err "$WORK/bad.toml:1: interval: "
+expect_in check_bad err "$WORK/bad.toml:2: concurency: unknown key: did you mean \"concurrency\"?"
+expect_in check_bad err "$WORK/bad.toml:6: source.url: "
+expect_not_in check_bad out "OK"
+
+printf '[[source]]\nname = "Missing"\nfile = "no-such-feed.xml"\n' >"$WORK/missing.toml"
+run check_missing check --config "$WORK/missing.toml"
+expect_rc check_missing 2
+expect_in check_missing err "$WORK/missing.toml:3: source.file: $WORK/no-such-feed.xml does not exist"
+
+run check_noconfig check --config "$WORK/no-such.toml"
+expect_rc check_noconfig 2
+expect_in check_noconfig err "$WORK/no-such.toml: the file does not exist"
 
 # --- a URL from a local HTTP server: relative links resolve against the URL ---------------
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

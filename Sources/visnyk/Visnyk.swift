@@ -6,7 +6,7 @@ struct Visnyk: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visnyk",
         abstract: "A feed aggregator daemon: polls feeds, drops what it has seen, spools new articles, mails digests.",
-        subcommands: [ParseCommand.self]
+        subcommands: [ParseCommand.self, CheckCommand.self]
     )
 
     /// Exit codes of DESIGN.md: 0 ok, 1 runtime failure, 2 usage or configuration error.
