@@ -68,7 +68,7 @@ awk -v state=/var/lib/visnyk -v spool=/var/lib/visnyk/spool -f "$ROOT/systemd/se
 expected='state_dir = "/var/lib/visnyk"
 # state_dir = "/var/lib/visnyk"   (documentation stays)
 user_agent_url = "https://example.org/visnyk"
-spool_dir = "/var/lib/visnyk/spool"
+spool_dir = "/var/lib/visnyk/spool"   # the StateDirectory of visnyk.service
 
 [[source]]
 name = "a"
@@ -77,14 +77,18 @@ if [[ "$(cat "$WORK/rewritten.toml")" == "$expected" ]]; then pass; else fail "s
 
 # 5. make install into a DESTDIR, twice: the second run keeps the config.
 example="$ROOT/config/visnyk.example.toml"
-[[ -f "$example" ]] || { example="$WORK/sample.toml"; echo "systemd.sh: no config/visnyk.example.toml yet, installing a sample"; }
 dest="$WORK/root"
 make -s -C "$ROOT" install DESTDIR="$dest" BINARY="$VISNYK" EXAMPLE_CONFIG="$example" >"$WORK/install.out"
 for f in usr/local/bin/visnyk usr/local/lib/systemd/system/visnyk.service etc/visnyk/visnyk.toml; do
     if [[ -f "$dest/$f" ]]; then pass; else fail "make install did not install /$f"; fi
 done
 if [[ -x "$dest/usr/local/bin/visnyk" ]]; then pass; else fail "the installed binary is not executable"; fi
-if grep -qx 'spool_dir = "/var/lib/visnyk/spool"' "$dest/etc/visnyk/visnyk.toml"; then pass; else fail "installed config lacks the StateDirectory spool"; fi
+if "$VISNYK" check --config "$dest/etc/visnyk/visnyk.toml" >"$WORK/check.out" 2>&1 \
+    && grep -q "^spool: /var/lib/visnyk/spool " "$WORK/check.out" && grep -q "^state: /var/lib/visnyk " "$WORK/check.out"; then
+    pass
+else
+    fail "visnyk check on the installed config: $(cat "$WORK/check.out")"
+fi
 if cmp -s "$UNIT" "$dest/usr/local/lib/systemd/system/visnyk.service"; then pass; else fail "PREFIX=/usr/local changed the unit"; fi
 echo "# edited by the admin" >>"$dest/etc/visnyk/visnyk.toml"
 make -s -C "$ROOT" install DESTDIR="$dest" BINARY="$VISNYK" EXAMPLE_CONFIG="$example" >"$WORK/install2.out"
