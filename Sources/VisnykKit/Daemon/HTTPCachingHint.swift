@@ -17,7 +17,7 @@ enum HTTPCachingHint {
             switch header.name.lowercased() {
             case "cache-control":
                 for directive in header.value.split(separator: ",") {
-                    let parts = directive.split(separator: "=", maxSplits: 1)
+                    let parts = directive.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                     let name = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
                     if name == "no-cache" || name == "no-store" { return nil }
                     if name == "max-age", parts.count == 2, let seconds = deltaSeconds(parts[1]) {

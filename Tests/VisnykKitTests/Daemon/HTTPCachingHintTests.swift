@@ -40,6 +40,11 @@ import Testing
         #expect(freshness([("Expires", "Wed Nov 25 11:00:00 2026")]) == .seconds(3600))
     }
 
+    @Test(arguments: ["=", "==", ",", "max-age", "max-age=", "=600", " , = ,max-age==1", "\u{0}"])
+    func malformedCacheControlIsNoHint(value: String) {
+        #expect(freshness([("Cache-Control", value)]) == nil)
+    }
+
     @Test func invalidOrPastExpiresGivesNoHint() {
         #expect(freshness([("Expires", "0")]) == nil)
         #expect(freshness([("Expires", "-1")]) == nil)
