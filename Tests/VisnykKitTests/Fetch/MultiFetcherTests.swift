@@ -91,6 +91,18 @@ struct MultiFetcherTests {
         await fetcher.shutdown(grace: .seconds(5))
     }
 
+    @Test func reusesConnectionsAcrossFetches() async throws {
+        let server = try TestHTTPServer.feedServer()
+        defer { server.stop() }
+        let fetcher = try MultiFetcher(settings: FetcherSettings(concurrency: 4, perHost: 1))
+        for path in ["/feeds/\(Self.feed)", "/gz/\(Self.feed)", "/fault/301/feeds/\(Self.feed)", "/feeds/atom10-full.xml"] {
+            #expect(try await fetcher.fetch(FetchRequest(url: server.url(path))).status == 200)
+        }
+        let ports = Set(try server.requestLog().requests.map(\.clientPort))
+        #expect(ports.count == 1)
+        await fetcher.shutdown(grace: .seconds(5))
+    }
+
     @Test func fiftyParallelFetchesAllComplete() async throws {
         let server = try TestHTTPServer.feedServer(generated: 50)
         defer { server.stop() }

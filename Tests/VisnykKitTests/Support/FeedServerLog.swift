@@ -26,6 +26,8 @@ struct FeedServerLog: Decodable {
         var path: String
         var method: String
         var host: String
+        /// The client's port of the connection the request came on.
+        var clientPort: Int
         var ifNoneMatch: String?
         var ifModifiedSince: String?
         var acceptEncoding: String?
@@ -34,6 +36,7 @@ struct FeedServerLog: Decodable {
 
         enum CodingKeys: String, CodingKey {
             case path, method, host, status
+            case clientPort = "client_port"
             case ifNoneMatch = "if_none_match"
             case ifModifiedSince = "if_modified_since"
             case acceptEncoding = "accept_encoding"

@@ -40,7 +40,8 @@ otherwise):
 
 Control endpoints (never logged themselves):
   /__log    JSON {"requests": [...], "max_concurrent": {host: n}, "max_concurrent_total": n}.
-            Each request: path (with query), method, host, if_none_match, if_modified_since,
+            Each request: path (with query), method, host, client_port (the TCP connection's
+            port on the client side: equal ports mean a reused connection), if_none_match, if_modified_since,
             accept_encoding, user_agent (null when absent) and status (as sent; null while
             the response is still being sent). A request is logged as soon as it is read. Concurrency
             is counted per Host header from reading a request until just before its response's
@@ -202,6 +203,7 @@ class Handler(BaseHTTPRequestHandler):
         # a request that is still in progress.
         entry = STATE.record({
             "path": self.path, "method": self.command, "host": self.host,
+            "client_port": self.client_address[1],
             "if_none_match": self.headers.get("If-None-Match"),
             "if_modified_since": self.headers.get("If-Modified-Since"),
             "accept_encoding": self.headers.get("Accept-Encoding"),
