@@ -1,5 +1,5 @@
-/// Limits for a ``MultiFetcher``, from the `concurrency`, `per_host` and `connect_timeout`
-/// configuration keys.
+/// Limits for a ``MultiFetcher``: the configuration's `concurrency` and `per_host`, and its
+/// connect timeout (`VisnykConfig.connectTimeout`).
 public struct FetcherSettings: Sendable {
     /// Transfers in flight, all hosts together; more wait their turn, first come first served.
     public var concurrency: Int
