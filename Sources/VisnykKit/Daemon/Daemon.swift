@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+
+/// The running parts of Visnyk for one config: state, spool, fetcher, poller, scheduler.
+/// Opening it recovers the spool after a crash before anything is polled.
+public struct Daemon: Sendable {
+    public let config: VisnykConfig
+    public let store: StateStore
+    public let deduper: Deduper
+    public let fetcher: MultiFetcher
+    public let scheduler: Scheduler
+    public let recovery: RecoveryReport
+
+    public init(config: VisnykConfig, onReport: @escaping @Sendable (PollReport) -> Void = { _ in }) throws {
+        self.config = config
+        store = try StateStore(directory: config.stateDir)
+        let spool = try SpoolWriter(directory: config.spoolDir, format: config.spoolFormat)
+        deduper = Deduper(store: store, spool: spool)
+        recovery = try deduper.recover()
+        fetcher = try MultiFetcher(settings: FetcherSettings(concurrency: config.concurrency, perHost: config.perHost,
+                                                             connectTimeout: config.connectTimeout))
+        let poller = SourcePoller(config: config, fetcher: fetcher, store: store, deduper: deduper)
+        scheduler = Scheduler(poller: poller, onReport: onReport)
+    }
+
+    /// A poller for a reloaded config that keeps this daemon's state, spool and fetcher.
+    public func poller(for config: VisnykConfig) -> SourcePoller {
+        SourcePoller(config: config, fetcher: fetcher, store: store, deduper: deduper)
+    }
+
+    /// Deletes seen hashes older than `retention`; returns how many went.
+    public func prune(now: Date = Date()) throws -> Int {
+        try store.pruneSeen(before: now.addingTimeInterval(-TimeInterval(config.retention.components.seconds)))
+    }
+}

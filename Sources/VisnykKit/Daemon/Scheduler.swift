@@ -1,0 +1,122 @@
+import Foundation
+
+/// Decides which source is polled when: each source's next poll time (persisted by the
+/// poller), the total concurrency limit, and per-host pauses after 429/503 Retry-After.
+/// The run loop ticks at most every second, which also drives the watchdog pings.
+public actor Scheduler {
+    var sources: [SourceConfig]
+    var poller: SourcePoller
+    var nextPoll: [String: Date] = [:]
+    var inFlight: Set<String> = []
+    var retired: Set<String> = []
+    var hostPausedUntil: [String: Date] = [:]
+    var stopRequested = false
+    var failing: Set<String> = []
+    var snapshot = SchedulerSnapshot()
+    private let onReport: @Sendable (PollReport) -> Void
+
+    /// `onReport` sees every finished poll (logs, progress, sd_notify STATUS).
+    public init(poller: SourcePoller, onReport: @escaping @Sendable (PollReport) -> Void = { _ in }) {
+        self.poller = poller
+        self.sources = poller.config.sources.filter(\.enabled)
+        self.onReport = onReport
+    }
+
+    /// Loads each source's next poll time from the state; overdue and new sources are spread
+    /// over a short window instead of all starting at once.
+    public func prepare(now: Date = Date()) throws {
+        var overdue: [String] = []
+        for source in sources {
+            let state = try poller.store.sourceState(named: source.name)
+            if state?.retired == true {
+                retired.insert(source.name)
+            } else if let next = state?.nextPollAt, next > now {
+                nextPoll[source.name] = next
+            } else {
+                overdue.append(source.name)
+            }
+        }
+        let window = Self.startWindow(overdue: overdue.count, minInterval: poller.config.minInterval)
+        for (name, date) in PollPolicy.spreadOverdue(overdue, now: now, window: window) {
+            nextPoll[name] = date
+        }
+    }
+
+    /// 20 starts a second, at most over `min_interval`: a handful of sources start at once.
+    static func startWindow(overdue: Int, minInterval: Duration) -> Duration {
+        min(minInterval, .milliseconds(overdue * 50))
+    }
+
+    /// Polls due sources until ``stop()``. `tick` runs once per loop turn (the watchdog ping,
+    /// so a hung loop trips it); `statusChanged` when the summary changed.
+    public func run(tick: @escaping @Sendable () -> Void = {},
+                    statusChanged: @escaping @Sendable (SchedulerSnapshot) -> Void = { _ in }) async {
+        var reported: SchedulerSnapshot?
+        await withDiscardingTaskGroup { group in
+            while !stopRequested {
+                for source in takeDue(now: Date()) {
+                    let poller = self.poller
+                    group.addTask {
+                        let report = await poller.poll(source)
+                        await self.finish(report)
+                    }
+                }
+                snapshot.sources = sources.count
+                snapshot.retired = retired.count
+                snapshot.failing = failing.count
+                tick()
+                if reported != snapshot {
+                    reported = snapshot
+                    statusChanged(snapshot)
+                }
+                try? await Task.sleep(for: sleepTime(now: Date()))
+            }
+        }
+    }
+
+    /// Ends ``run(tick:)``: nothing new starts; polls in flight finish (the fetcher bounds them).
+    public func stop() {
+        stopRequested = true
+    }
+
+    /// The sources to start now, marked in flight: due, not retired, host not paused, and no
+    /// more than the free share of `concurrency`.
+    func takeDue(now: Date) -> [SourceConfig] {
+        var free = poller.config.concurrency - inFlight.count
+        var due: [SourceConfig] = []
+        for source in sources where free > 0 && !inFlight.contains(source.name) && !retired.contains(source.name) {
+            guard let next = nextPoll[source.name], next <= now else { continue }
+            if let host = Self.host(of: source), let until = hostPausedUntil[host], until > now { continue }
+            inFlight.insert(source.name)
+            due.append(source)
+            free -= 1
+        }
+        return due
+    }
+
+    func finish(_ report: PollReport) {
+        inFlight.remove(report.source)
+        guard let source = sources.first(where: { $0.name == report.source }) else { return }
+        if case .retired = report.outcome { retired.insert(source.name) }
+        if report.isFailure { failing.insert(source.name) } else { failing.remove(source.name) }
+        snapshot.polls += 1
+        snapshot.lastPollAt = Date()
+        if case .fetched(let accepted) = report.outcome { snapshot.newArticles += accepted.new + accepted.updates }
+        nextPoll[source.name] = report.nextPollAt
+        if let pause = report.retryAfter, let host = Self.host(of: source) {
+            let until = Date().addingTimeInterval(TimeInterval(pause.components.seconds))
+            hostPausedUntil[host] = max(hostPausedUntil[host] ?? until, until)
+        }
+        onReport(report)
+    }
+
+    private func sleepTime(now: Date) -> Duration {
+        let soonest = nextPoll.values.min().map { $0.timeIntervalSince(now) } ?? 1
+        return .milliseconds(Int(max(0.05, min(1, soonest)) * 1000))
+    }
+
+    static func host(of source: SourceConfig) -> String? {
+        guard case .url(let url) = source.location else { return nil }
+        return URLComponents(string: url)?.host?.lowercased()
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+extension SourcePoller {
+    /// A document arrived: parse it, accept its entries, and mark the source healthy.
+    func receive(_ document: FetchedDocument, from source: SourceConfig, into state: inout SourceState,
+                 policy: PollPolicy, now: Date, random: inout some RandomNumberGenerator) throws -> PollReport {
+        var report = PollReport(source: source.name, outcome: .notModified, status: document.status,
+                                nextPollAt: now)
+        var hints = FeedPollHints()
+        if document.notModified {
+            state.notModifiedCount += 1
+        } else {
+            let options = ParseOptions(baseURL: document.baseURL, contentType: document.contentType,
+                                       strip: source.strip.compactMap { try? StripPattern($0) },
+                                       inputName: source.location.display)
+            let parsed: ParsedFeed
+            do {
+                parsed = try FeedParser.parse(document.bytes, options: options)
+            } catch {
+                throw PollFailure("\(error)", status: document.status)
+            }
+            let accepted = try deduper.accept(parsed, from: ArticleSource(name: source.name, dedup: source.dedup),
+                                              fetchedAt: now)
+            state.newCount += accepted.new
+            state.updateCount += accepted.updates
+            state.duplicateCount += accepted.duplicates
+            state.etag = document.etag
+            state.lastModified = document.lastModified
+            hints = parsed.pollHints
+            report.outcome = .fetched(accepted)
+            report.warnings = parsed.warnings
+        }
+        if let moved = document.permanentURL, moved != Self.currentURL(of: source, state: state) {
+            state.currentURL = moved
+            report.relinkedTo = moved
+        }
+        state.lastStatus = document.status
+        state.lastError = nil
+        state.lastSuccessAt = now
+        state.consecutiveFailures = 0
+        state.failingSince = nil
+        state.nextPollAt = policy.nextPoll(after: now, hints: hints, responseHeaders: document.headers, random: &random)
+        report.nextPollAt = state.nextPollAt ?? now
+        return report
+    }
+
+    /// A failed poll: count it, remember why in plain words, and back off.
+    func record(_ failure: PollFailure, for source: SourceConfig, into state: inout SourceState,
+                policy: PollPolicy, now: Date, random: inout some RandomNumberGenerator) -> PollReport {
+        state.lastStatus = failure.status
+        state.lastError = failure.description
+        state.consecutiveFailures += 1
+        state.failingSince = state.failingSince ?? now
+        if failure.isGone {
+            state.retired = true
+            state.nextPollAt = nil
+            return PollReport(source: source.name, outcome: .retired(failure.description), status: failure.status,
+                              nextPollAt: .distantFuture)
+        }
+        let next = policy.nextPollAfterFailure(now: now, consecutiveFailures: state.consecutiveFailures,
+                                               retryAfter: failure.retryAfter, random: &random)
+        state.nextPollAt = next
+        return PollReport(source: source.name, outcome: .failed(failure.description), status: failure.status,
+                          nextPollAt: next, retryAfter: failure.retryAfter)
+    }
+}

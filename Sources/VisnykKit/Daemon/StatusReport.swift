@@ -1,0 +1,78 @@
+import Foundation
+
+/// `visnyk status`: per source what the daemon last did, and the spool's contents. Built from
+/// the config and the state database only, so it works whether or not the daemon runs.
+public struct StatusReport: Sendable, Codable, Equatable {
+    public struct SourceRow: Sendable, Codable, Equatable {
+        public var name: String
+        public var url: String
+        public var enabled: Bool
+        /// "ok", "failing", "retired", "disabled" or "never polled".
+        public var health: String
+        public var lastPoll: Date?
+        public var lastSuccess: Date?
+        public var httpStatus: Int?
+        public var nextPoll: Date?
+        public var failures: Int
+        public var failingSince: Date?
+        public var lastError: String?
+        public var newArticles: Int
+        public var duplicates: Int
+        public var updates: Int
+        public var polls: Int
+        public var notModified: Int
+    }
+
+    public struct SpoolCounts: Sendable, Codable, Equatable {
+        public var directory: String
+        public var new: Int
+        public var cur: Int
+        public var tmp: Int
+    }
+
+    public var config: String
+    public var sources: [SourceRow]
+    public var spool: SpoolCounts
+    public var seenArticles: Int
+
+    public init(config: VisnykConfig, store: StateStore) throws {
+        self.config = config.path
+        let states = Dictionary(try store.allSourceStates().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = config.sources.map { Self.row(for: $0, state: states[$0.name]) }
+        // Trouble first, then the configured order.
+        sources = rows.filter { $0.health == "failing" || $0.health == "retired" }
+            + rows.filter { $0.health != "failing" && $0.health != "retired" }
+        spool = SpoolCounts(directory: config.spoolDir, new: Self.count(config.spoolDir, "new"),
+                            cur: Self.count(config.spoolDir, "cur"), tmp: Self.count(config.spoolDir, "tmp"))
+        seenArticles = try store.seenCount()
+    }
+
+    static func row(for source: SourceConfig, state: SourceState?) -> SourceRow {
+        let health: String
+        if state?.retired == true {
+            health = "retired"
+        } else if !source.enabled {
+            health = "disabled"
+        } else if (state?.consecutiveFailures ?? 0) > 0 {
+            health = "failing"
+        } else if state?.lastPollAt == nil {
+            health = "never polled"
+        } else {
+            health = "ok"
+        }
+        let url: String
+        if case .url(let configured) = source.location { url = state?.currentURL ?? configured } else { url = source.location.display }
+        return SourceRow(
+            name: source.name, url: url, enabled: source.enabled, health: health,
+            lastPoll: state?.lastPollAt, lastSuccess: state?.lastSuccessAt, httpStatus: state?.lastStatus,
+            nextPoll: state?.retired == true ? nil : state?.nextPollAt, failures: state?.consecutiveFailures ?? 0,
+            failingSince: state?.failingSince, lastError: state?.lastError,
+            newArticles: state?.newCount ?? 0, duplicates: state?.duplicateCount ?? 0, updates: state?.updateCount ?? 0,
+            polls: state?.pollCount ?? 0, notModified: state?.notModifiedCount ?? 0)
+    }
+
+    static func count(_ spool: String, _ folder: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: spool + "/" + folder)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.count
+    }
+}
