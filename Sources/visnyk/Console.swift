@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// stdout and stderr without `print`'s per-call overhead on large JSON documents.
@@ -29,5 +30,16 @@ enum Console {
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(("visnyk: " + text + "\n").utf8))
+    }
+
+    /// Runs what opens the state, spool or fetcher; a failure is a runtime error (exit 1)
+    /// shown in plain words rather than a usage message.
+    static func opening<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode.failure
+        }
     }
 }

@@ -2,15 +2,15 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Visnyk: ParsableCommand {
+struct Visnyk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visnyk",
         abstract: "A feed aggregator daemon: polls feeds, drops what it has seen, spools new articles, mails digests.",
-        subcommands: [ParseCommand.self, CheckCommand.self]
+        subcommands: [RunCommand.self, PollCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self]
     )
 
     /// Exit codes of DESIGN.md: 0 ok, 1 runtime failure, 2 usage or configuration error.
-    static func main() {
+    static func main() async {
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()
@@ -18,7 +18,11 @@ struct Visnyk: ParsableCommand {
             exitWithUsage(error, for: Visnyk.self)
         }
         do {
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exitWithUsage(error, for: type(of: command))
         }
