@@ -49,6 +49,11 @@ public enum ConfigLoader {
             let line = text.utf8[..<nul].count(where: { $0 == UInt8(ascii: "\n") }) + 1
             throw ConfigError(ConfigProblem(file: path, line: line, key: nil, message: "the file contains a NUL byte: it is not a text file"))
         }
+        let keyLines = TOMLKeyLines(text: text)
+        if let trap = keyLines.trap {
+            throw ConfigError(ConfigProblem(
+                file: path, line: trap.line, column: trap.column, key: nil, message: "TOML syntax error: \(trap.message)"))
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
@@ -59,8 +64,7 @@ public enum ConfigLoader {
         } catch {
             throw ConfigError(ConfigProblem(file: path, line: nil, key: nil, message: "TOML syntax error: \(error)"))
         }
-        var reader = ConfigReader(
-            file: path, directory: ConfigPath.directory(of: absolutePath), keyLines: TOMLKeyLines(text: text))
+        var reader = ConfigReader(file: path, directory: ConfigPath.directory(of: absolutePath), keyLines: keyLines)
         let config = reader.read(root, path: absolutePath)
         guard reader.problems.isEmpty else {
             throw ConfigError(problems: reader.problems.enumerated()

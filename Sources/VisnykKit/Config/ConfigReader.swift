@@ -124,6 +124,11 @@ struct ConfigReader {
         var valid = true
         for (index, element) in array.enumerated() {
             let elementPath = path + [.index(index)]
+            guard element.type == .string else {
+                report(elementPath, "every element must be a string in quotes, like \(Self.lastKey(path)) = \(example); element \(index + 1) is \(Self.describe(element.type))")
+                valid = false
+                continue
+            }
             guard let text = string(element, at: elementPath, example: example) else {
                 valid = false
                 continue

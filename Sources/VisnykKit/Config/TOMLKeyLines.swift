@@ -12,11 +12,14 @@ enum TOMLPathComponent: Hashable, Sendable {
 /// anything it does not understand it moves on to the next line.
 struct TOMLKeyLines: Sendable {
     private var lines: [[TOMLPathComponent]: Int] = [:]
+    /// A syntax error that TOMLKit would abort on instead of reporting (see `TOMLKeyScanner`).
+    let trap: TOMLTrap?
 
     init(text: String) {
         var scanner = TOMLKeyScanner(bytes: Array(text.utf8))
         scanner.scan()
         lines = scanner.lines
+        trap = scanner.trap
     }
 
     /// The line where `path` is written; for a path not written as such (a key inside a

@@ -8,6 +8,9 @@ struct TOMLKeyScanner {
     /// Elements so far of each `[[array]]` table.
     private var arrayTableCounts: [[TOMLPathComponent]: Int] = [:]
     private var currentTable: [TOMLPathComponent] = []
+    /// The first of the two syntax errors on which TOMLKit's toml++ asserts (aborts) instead
+    /// of reporting them, so that the loader refuses them before TOMLKit sees the text.
+    private(set) var trap: TOMLTrap?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -32,6 +35,11 @@ struct TOMLKeyScanner {
         position += 1
         let isArrayTable = peek() == UInt8(ascii: "[")
         if isArrayTable { position += 1 }
+        skipBlanks()
+        if let byte = peek(), !Self.isBareKeyByte(byte), byte != UInt8(ascii: "\""), byte != UInt8(ascii: "'"),
+           byte != UInt8(ascii: "]") {
+            setTrap("a table header needs a name between its brackets, like [[source]]")
+        }
         guard let keys = dottedKey(), !keys.isEmpty else { return }
         var path: [TOMLPathComponent] = []
         for (offset, key) in keys.enumerated() {
@@ -74,7 +82,9 @@ struct TOMLKeyScanner {
         case UInt8(ascii: "{"):
             inlineTable(at: path)
         default:
+            let start = position
             while let byte = peek(), !Self.endsScalar(byte) { position += 1 }
+            checkDateTime(bytes[start..<position])
         }
     }
 
@@ -87,6 +97,10 @@ struct TOMLKeyScanner {
             if byte == UInt8(ascii: ",") {
                 position += 1
                 continue
+            }
+            if byte == UInt8(ascii: "}") {
+                setTrap("an array element cannot start with '}': check the brackets")
+                break
             }
             let start = position
             let element = path + [.index(index)]
@@ -112,6 +126,18 @@ struct TOMLKeyScanner {
             if position == start { position += 1 }
         }
         if peek() == UInt8(ascii: "}") { position += 1 }
+    }
+
+    /// A date whose "T" is not followed by a time, like `2025-04-23T_7:30`: a value starting
+    /// with a digit has a T only as the separator of a date and a time.
+    private mutating func checkDateTime(_ token: ArraySlice<UInt8>) {
+        guard let first = token.first, Self.isDigit(first),
+              let separator = token.firstIndex(where: { $0 | 0x20 == UInt8(ascii: "t") })
+        else { return }
+        let next = token.index(after: separator)
+        if next == token.endIndex || !Self.isDigit(token[next]) {
+            setTrap("a date and time needs the time right after its T, like 2025-04-23T07:30:00Z")
+        }
     }
 
     // MARK: Keys and strings
@@ -203,8 +229,19 @@ struct TOMLKeyScanner {
 
     // MARK: Bytes
 
+    private mutating func setTrap(_ message: String) {
+        if trap == nil { trap = TOMLTrap(line: line, column: column, message: message) }
+    }
+
     private mutating func record(_ path: [TOMLPathComponent]) {
         if lines[path] == nil { lines[path] = line }
+    }
+
+    /// The 1-based column of the position, in Unicode scalars, as toml++ counts.
+    private var column: Int {
+        var start = position
+        while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        return bytes[start..<position].count(where: { $0 & 0xC0 != 0x80 }) + 1
     }
 
     private func peek(_ offset: Int = 0) -> UInt8? {
@@ -251,6 +288,10 @@ struct TOMLKeyScanner {
         }
     }
 
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
     private static func endsScalar(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#"),
@@ -260,4 +301,11 @@ struct TOMLKeyScanner {
             false
         }
     }
+}
+
+/// A syntax error that must not reach TOMLKit (see `TOMLKeyScanner.trap`).
+struct TOMLTrap: Sendable, Equatable {
+    var line: Int
+    var column: Int
+    var message: String
 }

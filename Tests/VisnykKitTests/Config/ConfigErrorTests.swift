@@ -32,7 +32,7 @@ struct ConfigErrorTests {
             "\(path):7: timeout: must be a duration in quotes, like timeout = \"15m\"; found true or false",
             "\(path):11: source.url: \"ftp://example.org/feed\" is not an http or https URL: Visnyk fetches only http and https (use file = \"…\" for a local file)",
             "\(path):12: source.interval: 1m is shorter than min_interval (5m): poll less often, or lower min_interval",
-            "\(path):13: source.tags: must be a string in quotes, like tags = [\"news\", \"lviv\"]; found a whole number",
+            "\(path):13: source.tags: every element must be a string in quotes, like tags = [\"news\", \"lviv\"]; element 2 is a whole number",
             "\(path):14: source.strip: invalid strip pattern \"/[unclosed/\": \"[unclosed\" is not a valid regular expression (ICU syntax): write literal text, or a regular expression between slashes, like \"/^Read more/\"",
             "\(path):15: source.dedup: \"both\" is not a dedup scope: write \"global\" (an article is spooled once whichever sources carry it) or \"feed\" (once per source)",
             "\(path):16: source.enabled: must be true or false, without quotes; found a string",
