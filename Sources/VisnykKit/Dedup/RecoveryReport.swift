@@ -6,17 +6,22 @@ public struct RecoveryReport: Sendable, Equatable, CustomStringConvertible {
     public var discarded: Int
     /// Leftover tmp/ copies of files already in new/ or cur/: deleted.
     public var leftovers: Int
+    /// Another visnyk was writing this spool, so tmp/ was left alone (its files may be in
+    /// flight); the next start without one recovers.
+    public var skipped: Bool
 
-    public init(finished: Int = 0, discarded: Int = 0, leftovers: Int = 0) {
+    public init(finished: Int = 0, discarded: Int = 0, leftovers: Int = 0, skipped: Bool = false) {
         self.finished = finished
         self.discarded = discarded
         self.leftovers = leftovers
+        self.skipped = skipped
     }
 
     public var isEmpty: Bool { finished == 0 && discarded == 0 && leftovers == 0 }
 
     public var description: String {
-        "spool recovery: \(finished) file(s) moved into new/, \(discarded) unrecorded file(s) "
+        if skipped { return "spool recovery skipped: another visnyk is writing this spool" }
+        return "spool recovery: \(finished) file(s) moved into new/, \(discarded) unrecorded file(s) "
             + "and \(leftovers) leftover copy(ies) deleted from tmp/"
     }
 }

@@ -17,8 +17,11 @@ public struct SpoolWriter: Sendable {
     let tmp: String
     let new: String
     let cur: String
+    /// Held shared for as long as this writer (or a copy of it) lives.
+    let lock: SpoolLock
 
-    /// Creates `directory` with tmp/, new/ and cur/ if needed. `host` defaults to gethostname().
+    /// Creates `directory` with tmp/, new/ and cur/ if needed, and takes the spool lock shared.
+    /// `host` defaults to gethostname().
     public init(directory: String, format: SpoolFormat, host: String? = nil) throws(SpoolError) {
         let host = host ?? SpoolHost.current()
         self.directory = directory
@@ -33,6 +36,7 @@ public struct SpoolWriter: Sendable {
                 throw SpoolError(operation: "create the spool directory", path: path, code: failure)
             }
         }
+        lock = try SpoolLock(directory: directory)
     }
 
     /// `<unix seconds>.<first 16 hex of the hash>.<host>.<json|eml>`.

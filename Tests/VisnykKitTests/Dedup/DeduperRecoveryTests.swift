@@ -21,7 +21,7 @@ import Testing
         try Data(#"{"id":"s-2","title":"Нов"#.utf8).write(to: URL(fileURLWithPath: h.path("tmp", partial)))
         try Data("stray".utf8).write(to: URL(fileURLWithPath: h.path("tmp", "unrelated-file")))
 
-        let deduper = try h.reopened()
+        let deduper = try h.restarted()
         #expect(try deduper.recover() == RecoveryReport(discarded: 3))
         #expect(h.files("tmp").isEmpty && h.files("new").isEmpty)
         // The source's validators were not saved, so the feed comes again: nothing is lost.
@@ -37,7 +37,7 @@ import Testing
         // Committed, not renamed: every file still in tmp/.
         for name in outcome.files { try h.move(name, from: "new", to: "tmp") }
 
-        let deduper = try h.reopened()
+        let deduper = try h.restarted()
         #expect(try deduper.recover() == RecoveryReport(finished: 3))
         #expect(h.files("new") == outcome.files.sorted() && h.files("tmp").isEmpty)
         let again = try deduper.accept(makeFeed(stories), from: source, fetchedAt: sampleFetchTime + 30)
@@ -52,7 +52,7 @@ import Testing
         try h.move(outcome.files[1], from: "new", to: "tmp")
         try h.move(outcome.files[2], from: "new", to: "tmp")
 
-        let deduper = try h.reopened()
+        let deduper = try h.restarted()
         #expect(try deduper.recover() == RecoveryReport(finished: 2))
         #expect(h.files("new").count == 3 && h.files("tmp").isEmpty)
         try h.expectNewIsWholeAndUnique()
@@ -71,7 +71,7 @@ import Testing
             try FileManager.default.copyItem(atPath: h.path(subdirectory, stored), toPath: h.path("tmp", name))
         }
 
-        let deduper = try h.reopened()
+        let deduper = try h.restarted()
         #expect(try deduper.recover() == RecoveryReport(leftovers: 3))
         #expect(h.files("tmp").isEmpty && h.files("new") == [outcome.files[0]] && h.files("cur").count == 2)
     }
@@ -82,7 +82,7 @@ import Testing
         let outcome = try h.deduper.accept(makeFeed(stories), from: source, fetchedAt: sampleFetchTime)
         for name in outcome.files { try FileManager.default.removeItem(atPath: h.path("new", name)) }
 
-        let deduper = try h.reopened()
+        let deduper = try h.restarted()
         #expect(try deduper.recover().isEmpty)
         #expect(try deduper.accept(makeFeed(stories), from: source, fetchedAt: sampleFetchTime + 30) == AcceptOutcome(duplicates: 3))
         #expect(h.files("new").isEmpty && h.files("tmp").isEmpty)
@@ -97,7 +97,7 @@ import Testing
         // A racing writer had created tmp/<name> (O_EXCL, still empty) when the process died.
         try Data().write(to: URL(fileURLWithPath: h.path("tmp", name)))
 
-        let deduper = try h.reopened()
+        let deduper = try h.restarted()
         #expect(try deduper.recover() == RecoveryReport(discarded: 1))
         #expect(h.files("new").isEmpty && h.files("tmp").isEmpty)
     }
@@ -120,9 +120,29 @@ import Testing
         let update = try h.deduper.accept(makeFeed([edited]), from: source, fetchedAt: sampleFetchTime + 60)
         try h.move(update.files[0], from: "new", to: "tmp")
 
-        let deduper = try h.reopened()
+        let deduper = try h.restarted()
         #expect(try deduper.recover() == RecoveryReport(finished: 1))
         #expect(try h.json("new", update.files[0])["updates"] as? String == stories[0].contentHash)
         #expect(try deduper.accept(makeFeed([edited]), from: source, fetchedAt: sampleFetchTime + 90) == AcceptOutcome(duplicates: 1))
+    }
+
+    @Test func recoveryLeavesTmpAloneWhileAnotherWriterIsAlive() throws {
+        let h = try SpoolHarness()
+        defer { h.remove() }
+        let name = h.spool.fileName(seconds: 1_795_000_000, contentHash: stories[0].contentHash)
+        try Data("in flight".utf8).write(to: URL(fileURLWithPath: h.path("tmp", name)))
+        do {
+            let other = try SpoolWriter(directory: h.spool.directory, format: .json, host: "test.host")
+            defer { withExtendedLifetime(other) {} }
+            #expect(try h.deduper.recover() == RecoveryReport(skipped: true))
+            #expect(try Deduper(store: h.store, spool: other).recover().skipped)
+            #expect(h.files("tmp") == [name])
+            // Both may still write meanwhile.
+            #expect(try Deduper(store: h.store, spool: other).accept(makeFeed([stories[1]]), from: source, fetchedAt: sampleFetchTime).new == 1)
+        }
+        #expect(try h.deduper.recover() == RecoveryReport(discarded: 1))
+        #expect(h.files("tmp").isEmpty && h.files("new").count == 1)
+        // The lock is shared again after recovery: another writer may open the spool.
+        _ = try SpoolWriter(directory: h.spool.directory, format: .json, host: "test.host")
     }
 }

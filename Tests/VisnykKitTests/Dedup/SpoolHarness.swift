@@ -17,10 +17,10 @@ struct SpoolHarness {
         deduper = Deduper(store: store, spool: spool)
     }
 
-    /// The same directories opened again, as after a restart.
-    func reopened() throws -> Deduper {
-        Deduper(store: try StateStore(directory: dir.appending("state")),
-                spool: try SpoolWriter(directory: dir.appending("spool"), format: spool.format, host: "test.host"))
+    /// The state opened again, as after a restart, with this harness's spool writer (the only
+    /// one: recovery needs the spool lock to itself).
+    func restarted() throws -> Deduper {
+        Deduper(store: try StateStore(directory: dir.appending("state")), spool: spool)
     }
 
     func remove() { dir.remove() }
