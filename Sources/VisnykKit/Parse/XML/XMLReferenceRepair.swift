@@ -7,7 +7,7 @@
 /// - a `<` that cannot start markup (`a < b`, `<3`) becomes `&lt;`.
 ///
 /// CDATA sections, comments, processing instructions and the DOCTYPE are copied untouched
-/// (large CDATA sections may be offloaded instead, see `XMLOffloadedCDATA`).
+/// (large CDATA sections and text runs may be offloaded instead, see `XMLOffloadedText`).
 /// libxml2 never expands entities (see `XMLTreeBuilder`); instead, internal entities the
 /// DOCTYPE declares with plain literal text (`<!ENTITY brand "Вісник">`, XML 1.0 §4.4) are
 /// substituted here, up to 1 MiB in all. Values holding references or markup — the stuff
@@ -18,18 +18,19 @@ enum XMLReferenceRepair {
         let bytes: [UInt8]
         let repairs: Int
         /// The CDATA sections taken out of `bytes`, nil when none was.
-        let offloadedCDATA: XMLOffloadedCDATA?
+        let offloaded: XMLOffloadedText?
     }
 
-    /// `offloadingCDATA`: large CDATA sections become processing instructions (`XMLOffloadedCDATA`).
-    static func repair(_ input: [UInt8], offloadingCDATA: Bool = false) -> Outcome {
+    /// `offloading`: large CDATA sections and text runs become processing instructions
+    /// (`XMLOffloadedText`).
+    static func repair(_ input: [UInt8], offloading: Bool = false) -> Outcome {
         input.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(input: buffer)
-            if offloadingCDATA { scanner.offloadedCDATA = XMLOffloadedCDATA(source: input) }
+            if offloading { scanner.offloaded = XMLOffloadedText(source: input) }
             scanner.run()
-            let offloaded = scanner.offloadedCDATA.flatMap { $0.sections.isEmpty ? nil : $0 }
-            guard let output = scanner.output else { return Outcome(bytes: input, repairs: 0, offloadedCDATA: nil) }
-            return Outcome(bytes: output, repairs: scanner.repairs, offloadedCDATA: offloaded)
+            let offloaded = scanner.offloaded.flatMap { $0.sections.isEmpty ? nil : $0 }
+            guard let output = scanner.output else { return Outcome(bytes: input, repairs: 0, offloaded: nil) }
+            return Outcome(bytes: output, repairs: scanner.repairs, offloaded: offloaded)
         }
     }
 
@@ -41,7 +42,11 @@ enum XMLReferenceRepair {
         /// Internal entities of the DOCTYPE with plain text values, and how much was expanded.
         var declaredEntities: [String: [UInt8]] = [:]
         var expandedBytes = 0
-        var offloadedCDATA: XMLOffloadedCDATA?
+        var offloaded: XMLOffloadedText?
+        /// While offloading: where the text after the last start or end tag begins in the
+        /// input, and the output count there once a repair inside that text wrote past it.
+        var textRunStart: Int?
+        var textRunOutputStart: Int?
 
         init(input: UnsafeBufferPointer<UInt8>) {
             self.input = input
@@ -70,6 +75,10 @@ enum XMLReferenceRepair {
 
         /// `isRepair: false` for substitutions that fix nothing (declared entities).
         mutating func replace(_ range: Range<Int>, with bytes: [UInt8], isRepair: Bool = true) {
+            if let start = textRunStart, textRunOutputStart == nil, range.lowerBound >= start {
+                flush(upTo: start)
+                textRunOutputStart = output!.count
+            }
             flush(upTo: range.lowerBound)
             output!.append(contentsOf: bytes)
             copied = range.upperBound
@@ -102,6 +111,11 @@ enum XMLReferenceRepair {
                 return n
             }
             let next = input[i + 1]
+            let isMarkup = next == UInt8(ascii: "!") || next == UInt8(ascii: "?") || next == UInt8(ascii: "/")
+                || isNameStart(next)
+            if isMarkup, let start = textRunStart {
+                offloadTextRun(start..<i)
+            }
             if next == UInt8(ascii: "!") {
                 if starts(with: "<![CDATA[", at: i) {
                     // An unterminated section is left to libxml2.
@@ -118,7 +132,10 @@ enum XMLReferenceRepair {
                 return i + 2
             }
             if next == UInt8(ascii: "?") { return (find("?>", from: i + 2) ?? n - 2) + 2 }
-            if isNameStart(next) || next == UInt8(ascii: "/") { return i + 1 }
+            if isNameStart(next) || next == UInt8(ascii: "/") {
+                if offloaded != nil { textRunStart = textStart(afterTagAt: i) }
+                return i + 1
+            }
             replace(i..<i + 1, with: Array("&lt;".utf8))
             return i + 1
         }

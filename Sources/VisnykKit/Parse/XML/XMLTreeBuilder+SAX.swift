@@ -103,16 +103,16 @@ extension XMLTreeBuilder {
         dropIncompleteCharacterAtEnd()
     }
 
-    /// Processing instructions are ignored, except those standing for offloaded CDATA sections.
+    /// Processing instructions are ignored, except those standing for offloaded text.
     mutating func processingInstruction(_ target: UnsafePointer<xmlChar>, _ data: UnsafePointer<xmlChar>?) {
-        guard let cdata = offloadedCDATA, let section = cdata.section(target: target, data: data) else { return }
+        guard let offloaded, let section = offloaded.section(target: target, data: data) else { return }
         guard !stack.isEmpty || skippedDepth > 0 else {
             offloadMisplaced = true
             return
         }
-        cdata.source.withUnsafeBufferPointer { source in
-            guard let base = source.baseAddress, section.upperBound <= source.count else { return }
-            characters(base + section.lowerBound, section.count)
+        offloaded.withBytes(of: section) { bytes in
+            guard let base = bytes.baseAddress else { return }
+            characters(base, bytes.count)
         }
     }
 

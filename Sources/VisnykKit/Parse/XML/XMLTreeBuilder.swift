@@ -53,8 +53,8 @@ struct XMLTreeBuilder {
     var nameCache = PointerIDCache()
     var uriCache = PointerIDCache()
     var prefixCache = PointerIDCache()
-    var offloadedCDATA: XMLOffloadedCDATA?
-    /// An offloaded CDATA section stood outside the root element, where CDATA is an error.
+    var offloaded: XMLOffloadedText?
+    /// An offloaded section stood outside the root element, where character data is an error.
     var offloadMisplaced = false
 
     private init(documentBase: String?, inputSize: Int) {
@@ -89,18 +89,18 @@ struct XMLTreeBuilder {
         return Result(document: document, recovered: true, firstError: strict.firstError, limitsHit: lenient.limitsHit)
     }
 
-    /// Parses `utf8`, in which the CDATA sections `cdata` were offloaded, strictly. Nil when
+    /// Parses `utf8`, from which the sections of `offloaded` were taken, strictly. Nil when
     /// the document is not well-formed or a section lay outside the root element: the caller
     /// then parses the document without offloading, so that errors and recovery are exactly
     /// what they would be.
-    static func parseOffloaded(_ utf8: [UInt8], cdata: XMLOffloadedCDATA, documentBase: String?) -> Result? {
+    static func parseOffloaded(_ utf8: [UInt8], offloaded: XMLOffloadedText, documentBase: String?) -> Result? {
         LibXML.initialize()
-        let strict = run(utf8, documentBase: documentBase, recover: false, cdata: cdata)
+        let strict = run(utf8, documentBase: documentBase, recover: false, offloaded: offloaded)
         guard let document = strict.document, strict.firstError == nil else { return nil }
         return Result(document: document, recovered: false, firstError: nil, limitsHit: strict.limitsHit)
     }
 
-    private static func run(_ utf8: [UInt8], documentBase: String?, recover: Bool, cdata: XMLOffloadedCDATA? = nil)
+    private static func run(_ utf8: [UInt8], documentBase: String?, recover: Bool, offloaded: XMLOffloadedText? = nil)
         -> (document: XMLDocument?, firstError: XMLParseError?, limitsHit: [String]) {
         // Documents are capped far below this (`FeedParser.maximumDocumentSize`); the records use 32-bit offsets.
         guard utf8.count < Int(Int32.max) / 2 else {
@@ -108,8 +108,8 @@ struct XMLTreeBuilder {
         }
         let builder = UnsafeMutablePointer<XMLTreeBuilder>.allocate(capacity: 1)
         builder.initialize(to: XMLTreeBuilder(documentBase: documentBase,
-                                              inputSize: max(utf8.count, cdata?.source.count ?? 0)))
-        builder.pointee.offloadedCDATA = cdata
+                                              inputSize: max(utf8.count, offloaded?.source.count ?? 0)))
+        builder.pointee.offloaded = offloaded
         defer {
             builder.deinitialize(count: 1)
             builder.deallocate()
@@ -153,7 +153,7 @@ struct XMLTreeBuilder {
         let firstError = builder.pointee.firstError
         let limitsHit = builder.pointee.limitsHit
         if builder.pointee.offloadMisplaced {
-            return (nil, XMLParseError(line: 0, message: "offloaded CDATA outside the root element"), limitsHit)
+            return (nil, XMLParseError(line: 0, message: "offloaded text outside the root element"), limitsHit)
         }
         if !recover, firstError != nil { return (nil, firstError, limitsHit) }
         return (builder.pointee.makeDocument(), firstError, limitsHit)
