@@ -71,13 +71,20 @@ enum XMLByteSearch {
             let lineFeeds = UInt64(0x0A) &* 0x0101_0101_0101_0101
             let returns = UInt64(0x0D) &* 0x0101_0101_0101_0101
             while i + 8 <= end {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // Exact per byte (no borrows): the high bit is set where the byte was zero.
-                let l = word ^ lineFeeds
-                let r = word ^ returns
-                count &+= (~((l & lows) &+ lows | l | lows)).nonzeroBitCount
-                carriageReturns |= ~((r & lows) &+ lows | r | lows)
-                i += 8
+                // One counter per byte lane, summed before it can reach 256.
+                var lanes: UInt64 = 0
+                let stop = min(end, i + 8 * 255)
+                while i + 8 <= stop {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    // Exact per byte (no borrows): the high bit is set where the byte was zero.
+                    let l = word ^ lineFeeds
+                    let r = word ^ returns
+                    lanes &+= ~((l & lows) &+ lows | l | lows) &>> 7
+                    carriageReturns |= ~((r & lows) &+ lows | r | lows)
+                    i += 8
+                }
+                let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ (lanes &>> 8 & 0x00FF_00FF_00FF_00FF)
+                count &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) &>> 48)
             }
         }
         guard carriageReturns == 0 else { return nil }
