@@ -38,8 +38,13 @@ enum TitleText {
 
     /// A byte scan, not Foundation's locale-aware search: this runs for every title.
     private static func mayHoldNoBreakSpace(_ html: String) -> Bool {
+        if let found = html.utf8.withContiguousStorageIfAvailable({ mayHoldNoBreakSpace(utf8: $0) }) { return found }
+        return Array(html.utf8).withUnsafeBufferPointer { mayHoldNoBreakSpace(utf8: $0) }
+    }
+
+    private static func mayHoldNoBreakSpace(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
-        for byte in html.utf8 {
+        for byte in utf8 {
             if previous == 0xC2, byte == 0xA0 { return true }
             if previous == UInt8(ascii: "&"), byte == UInt8(ascii: "n") || byte == UInt8(ascii: "#") { return true }
             previous = byte
