@@ -8,11 +8,31 @@ enum TitleText {
     ]
 
     static func plain(fromHTML html: String) -> String {
-        restoringNoBreakSpaces(HTMLText.inlineText(fromHTML: protectingNoBreakSpaces(defused(html))))
+        if isAlreadyPlain(html) { return html }
+        return restoringNoBreakSpaces(HTMLText.inlineText(fromHTML: protectingNoBreakSpaces(defused(html))))
     }
 
     static func plain(fromText text: String) -> String {
-        restoringNoBreakSpaces(HTMLText.inlineText(fromHTML: protectingNoBreakSpaces(HTMLEscaping.escapeText(text))))
+        if isAlreadyPlain(text) { return text }
+        return restoringNoBreakSpaces(HTMLText.inlineText(fromHTML: protectingNoBreakSpaces(HTMLEscaping.escapeText(text))))
+    }
+
+    /// Most titles are their own plain text, read as text or as HTML: no markup or reference,
+    /// no control characters, single spaces between words only, no no-break space and no
+    /// U+F8FF (which the no-break-space protection would turn into one).
+    private static func isAlreadyPlain(_ title: String) -> Bool {
+        title.utf8.withContiguousStorageIfAvailable { p in
+            guard let first = p.first, let last = p.last, first != 0x20, last != 0x20 else { return false }
+            var previous: UInt8 = 0
+            for byte in p {
+                if byte < 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == 0xEF
+                    || (byte == 0x20 && previous == 0x20) || (byte == 0xA0 && previous == 0xC2) {
+                    return false
+                }
+                previous = byte
+            }
+            return true
+        } ?? false
     }
 
     /// The text extractor collapses U+00A0 like a space (right for `text`, wrong for titles),
