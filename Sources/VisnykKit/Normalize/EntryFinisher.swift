@@ -10,7 +10,7 @@ struct EntryFinisher {
         let feed = Feed(
             title: draft.title.flatMap(plainTitle),
             link: draft.link.flatMap(safeLink),
-            description: draft.description.flatMap(html),
+            description: draft.description.flatMap { html($0) },
             language: draft.language?.trimmingXMLWhitespace().nilIfEmpty,
             format: draft.format,
             updated: draft.updated
@@ -22,25 +22,26 @@ struct EntryFinisher {
         drafts.reverse()
         var entries: [Entry] = []
         entries.reserveCapacity(drafts.count)
+        var bases = HTMLSanitizerBaseCache()
         while let next = drafts.popLast() {
-            entries.append(finish(next))
+            entries.append(finish(next, bases: &bases))
         }
         return ParsedFeed(feed: feed, entries: entries, warnings: draft.warnings)
     }
 
-    func finish(_ draft: DraftEntry) -> Entry {
+    func finish(_ draft: DraftEntry, bases: inout HTMLSanitizerBaseCache) -> Entry {
         let link = draft.link.flatMap(safeLink)
         let title = draft.title.flatMap(plainTitle)
         // The text comes from the content, else the summary: that one is sanitized and
         // read as text in one pass.
-        let content = draft.content.flatMap(htmlAndText)
+        let content = draft.content.flatMap { htmlAndText($0, bases: &bases) }
         let summary: String?
         var text: String
         if let content {
-            summary = draft.summary.flatMap(html)
+            summary = draft.summary.flatMap { html($0, bases: &bases) }
             text = content.text
         } else {
-            let summaryAndText = draft.summary.flatMap(htmlAndText)
+            let summaryAndText = draft.summary.flatMap { htmlAndText($0, bases: &bases) }
             summary = summaryAndText?.html
             text = summaryAndText?.text ?? ""
         }
@@ -122,25 +123,31 @@ struct EntryFinisher {
     }
 
     /// `html(text)` and `HTMLText.text(fromHTML:)` of it.
-    private func htmlAndText(_ text: FeedText) -> (html: String, text: String)? {
+    private func htmlAndText(_ text: FeedText, bases: inout HTMLSanitizerBaseCache) -> (html: String, text: String)? {
         switch text.kind {
         case .text:
-            return html(text).map { ($0, HTMLText.text(fromHTML: $0)) }
+            return html(text, bases: &bases).map { ($0, HTMLText.text(fromHTML: $0)) }
         case .html:
             // Trimming the white space around the HTML does not change its text.
-            let sanitized = HTMLSanitizer.sanitizeAndExtractText(text.value, baseURL: text.base)
+            let sanitized = HTMLSanitizer.sanitizeAndExtractText(text.value, base: bases.base(for: text.base))
             guard let html = sanitized.html.trimmingXMLWhitespace().nilIfEmpty else { return nil }
             return (html, sanitized.text)
         }
     }
 
     private func html(_ text: FeedText) -> String? {
+        var bases = HTMLSanitizerBaseCache()
+        return html(text, bases: &bases)
+    }
+
+    private func html(_ text: FeedText, bases: inout HTMLSanitizerBaseCache) -> String? {
         switch text.kind {
         case .text:
             // Plain text keeps its line breaks when shown as HTML.
             let escaped = HTMLEscaping.escapeText(text.value.trimmingXMLWhitespace())
             return escaped.replacingOccurrences(of: "\n", with: "<br>\n").nilIfEmpty
-        case .html: return HTMLSanitizer.sanitize(text.value, baseURL: text.base).trimmingXMLWhitespace().nilIfEmpty
+        case .html:
+            return HTMLSanitizer.sanitize(text.value, base: bases.base(for: text.base)).trimmingXMLWhitespace().nilIfEmpty
         }
     }
 }

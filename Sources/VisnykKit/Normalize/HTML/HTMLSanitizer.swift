@@ -33,14 +33,22 @@
 public enum HTMLSanitizer {
     /// Safe HTML for an article fragment, relative URLs made absolute against `baseURL`.
     public static func sanitize(_ html: String, baseURL: String?) -> String {
-        var run = HTMLSanitizerRun(bytes: Array(html.utf8), baseURL: baseURL)
-        run.run()
-        return HTMLOutputString.make(run.out)
+        sanitize(html, base: HTMLSanitizerBase(baseURL))
     }
 
     /// `sanitize(html, baseURL:)` and `HTMLText.text(fromHTML:)` of its result, in one pass.
     public static func sanitizeAndExtractText(_ html: String, baseURL: String?) -> (html: String, text: String) {
-        var run = HTMLSanitizerRun(bytes: Array(html.utf8), baseURL: baseURL)
+        sanitizeAndExtractText(html, base: HTMLSanitizerBase(baseURL))
+    }
+
+    static func sanitize(_ html: String, base: HTMLSanitizerBase) -> String {
+        var run = HTMLSanitizerRun(bytes: Array(html.utf8), base: base)
+        run.run()
+        return HTMLOutputString.make(run.out)
+    }
+
+    static func sanitizeAndExtractText(_ html: String, base: HTMLSanitizerBase) -> (html: String, text: String) {
+        var run = HTMLSanitizerRun(bytes: Array(html.utf8), base: base)
         run.text = HTMLSanitizedText(capacity: run.out.capacity)
         run.run()
         let text = run.text?.finish(run.out) ?? ""
@@ -62,12 +70,11 @@ struct HTMLSanitizerRun {
 
     static let maxOpenElements = 256
 
-    init(bytes: [UInt8], baseURL: String?) {
+    init(bytes: [UInt8], base: HTMLSanitizerBase) {
         tokenizer = HTMLTokenizer(bytes)
         out.reserveCapacity(bytes.count)
-        let trimmed = baseURL.map { URLResolver.resolve($0, against: nil) } ?? ""
-        self.baseURL = URLResolver.isAbsolute(trimmed) ? trimmed : nil
-        urlBase = HTMLURLBase(self.baseURL)
+        baseURL = base.url
+        urlBase = base.urlBase
     }
 
     mutating func run() {
