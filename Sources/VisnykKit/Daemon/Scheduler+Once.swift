@@ -3,6 +3,9 @@ extension Scheduler {
     /// their next poll time, at most `concurrency` at a time; reports arrive in completion order.
     /// Retired sources are skipped unless named.
     public func pollOnce(_ names: [String] = []) async -> [PollReport] {
+        if let states = try? poller.store.allSourceStates() {
+            for state in states where state.retired { retired.insert(state.name) }
+        }
         let chosen = names.isEmpty
             ? sources.filter { !retired.contains($0.name) }
             : poller.config.sources.filter { names.contains($0.name) }

@@ -29,6 +29,7 @@ extension SourcePoller {
             hints = parsed.pollHints
             report.outcome = .fetched(accepted)
             report.warnings = parsed.warnings
+            state.lastWarning = parsed.warnings.isEmpty ? nil : parsed.warnings.joined(separator: "; ")
         }
         if let moved = document.permanentURL, moved != Self.currentURL(of: source, state: state) {
             state.currentURL = moved

@@ -21,6 +21,7 @@ extension StatusReport {
             lines.append(poll)
             lines.append("  \(row.newArticles) new, \(row.updates) updated, \(row.duplicates) seen before; "
                          + "\(row.polls) polls, \(row.notModified) not modified")
+            if let warning = row.lastWarning { lines.append("  warning: \(warning)") }
             if let error = row.lastError {
                 let since = row.failingSince.map { " since " + Self.when($0, now: now) } ?? ""
                 lines.append("  failing\(since) (\(row.failures) in a row): \(error)")

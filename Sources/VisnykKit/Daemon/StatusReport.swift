@@ -16,6 +16,7 @@ public struct StatusReport: Sendable, Codable, Equatable {
         public var failures: Int
         public var failingSince: Date?
         public var lastError: String?
+        public var lastWarning: String?
         public var newArticles: Int
         public var duplicates: Int
         public var updates: Int
@@ -66,7 +67,7 @@ public struct StatusReport: Sendable, Codable, Equatable {
             name: source.name, url: url, enabled: source.enabled, health: health,
             lastPoll: state?.lastPollAt, lastSuccess: state?.lastSuccessAt, httpStatus: state?.lastStatus,
             nextPoll: state?.retired == true ? nil : state?.nextPollAt, failures: state?.consecutiveFailures ?? 0,
-            failingSince: state?.failingSince, lastError: state?.lastError,
+            failingSince: state?.failingSince, lastError: state?.lastError, lastWarning: state?.lastWarning,
             newArticles: state?.newCount ?? 0, duplicates: state?.duplicateCount ?? 0, updates: state?.updateCount ?? 0,
             polls: state?.pollCount ?? 0, notModified: state?.notModifiedCount ?? 0)
     }

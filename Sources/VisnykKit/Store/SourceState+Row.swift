@@ -7,7 +7,7 @@ extension SourceState {
     static let columns = [
         "name", "currentURL", "etag", "lastModified", "nextPollAt", "lastPollAt", "lastSuccessAt",
         "lastStatus", "lastError", "consecutiveFailures", "failingSince", "retired",
-        "newCount", "duplicateCount", "updateCount", "pollCount", "notModifiedCount",
+        "newCount", "duplicateCount", "updateCount", "pollCount", "notModifiedCount", "lastWarning",
     ]
 
     init(row: Row) {
@@ -28,6 +28,7 @@ extension SourceState {
         updateCount = row["updateCount"]
         pollCount = row["pollCount"]
         notModifiedCount = row["notModifiedCount"]
+        lastWarning = row["lastWarning"]
     }
 
     /// The values in the order of `columns`.
@@ -36,7 +37,7 @@ extension SourceState {
             name, currentURL, etag, lastModified, nextPollAt?.timeIntervalSince1970,
             lastPollAt?.timeIntervalSince1970, lastSuccessAt?.timeIntervalSince1970, lastStatus,
             lastError, consecutiveFailures, failingSince?.timeIntervalSince1970, retired,
-            newCount, duplicateCount, updateCount, pollCount, notModifiedCount,
+            newCount, duplicateCount, updateCount, pollCount, notModifiedCount, lastWarning,
         ]
     }
 

@@ -16,6 +16,9 @@ public struct SourceState: Sendable, Equatable {
     public var lastStatus: Int?
     /// Plain words; nil after a success.
     public var lastError: String?
+    /// What the parser repaired in the last document read (recovery mode, bad dates), in plain
+    /// words; nil when the last document was clean.
+    public var lastWarning: String?
     public var consecutiveFailures: Int
     public var failingSince: Date?
     /// 410 Gone: the source is no longer polled.

@@ -52,6 +52,9 @@ extension StateStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2: sources.lastWarning") { db in
+            try db.execute(sql: "ALTER TABLE sources ADD COLUMN lastWarning TEXT")
+        }
         return migrator
     }()
 }

@@ -51,6 +51,7 @@ import Testing
         state.lastSuccessAt = Date(timeIntervalSince1970: 1_794_998_000.5)
         state.lastStatus = 304
         state.lastError = "The server answered 503: Service Unavailable."
+        state.lastWarning = "recovered from malformed XML (line 3)"
         state.consecutiveFailures = 3
         state.failingSince = Date(timeIntervalSince1970: 1_794_000_000)
         state.retired = true
