@@ -64,19 +64,35 @@ struct SingleByteCodePage: Sendable {
             let count = input.count
             var outputLength = 0
             var index = 0
+            // Text in the upper half: the eight bytes that failed the test are looked up
+            // together, not tested again one by one.
+            var flagged = 0
             while index < count {
-                if index &+ 8 <= count,
-                   UTF8Validator.isPrintableASCII(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) {
-                    outputLength &+= 8
-                    index &+= 8
-                    continue
+                let end: Int
+                if index &+ 8 <= count {
+                    if UTF8Validator.isPrintableASCII(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) {
+                        outputLength &+= 8
+                        index &+= 8
+                        continue
+                    }
+                    end = index &+ 8
+                } else {
+                    end = count
                 }
-                let entry = table[Int(source[index])]
-                outputLength &+= Int(truncatingIfNeeded: entry >> 24 & 3)
-                if entry >= Self.droppedFlag {
-                    if entry & Self.undefinedFlag != 0 { decoded.undefined &+= 1 } else { decoded.dropped &+= 1 }
+                while index < end {
+                    let entry = table[Int(source[index])]
+                    outputLength &+= Int(truncatingIfNeeded: entry >> 24 & 3)
+                    flagged &+= Int(truncatingIfNeeded: entry >> 30)
+                    index &+= 1
                 }
-                index &+= 1
+            }
+            if flagged != 0 {
+                for byte in input {
+                    let entry = table[Int(byte)]
+                    if entry >= Self.droppedFlag {
+                        if entry & Self.undefinedFlag != 0 { decoded.undefined &+= 1 } else { decoded.dropped &+= 1 }
+                    }
+                }
             }
             // Each entry is stored as four bytes; four spare bytes of capacity absorb the last one.
             decoded.utf8 = [UInt8](unsafeUninitializedCapacity: outputLength + 4) { buffer, initialized in
@@ -84,6 +100,7 @@ struct SingleByteCodePage: Sendable {
                 var offset = 0
                 var index = 0
                 while index < count {
+                    let end: Int
                     if index &+ 8 <= count {
                         let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
                         if UTF8Validator.isPrintableASCII(word) {
@@ -92,11 +109,16 @@ struct SingleByteCodePage: Sendable {
                             index &+= 8
                             continue
                         }
+                        end = index &+ 8
+                    } else {
+                        end = count
                     }
-                    let entry = table[Int(source[index])]
-                    UnsafeMutableRawPointer(destination + offset).storeBytes(of: entry.littleEndian, as: UInt32.self)
-                    offset &+= Int(truncatingIfNeeded: entry >> 24 & 3)
-                    index &+= 1
+                    while index < end {
+                        let entry = table[Int(source[index])]
+                        UnsafeMutableRawPointer(destination + offset).storeBytes(of: entry.littleEndian, as: UInt32.self)
+                        offset &+= Int(truncatingIfNeeded: entry >> 24 & 3)
+                        index &+= 1
+                    }
                 }
                 initialized = offset
             }
