@@ -146,7 +146,7 @@ struct TextNormalizerTests {
             "\u{0390}", "\u{1FB3}", "\u{0345}", "\u{03A3}", "\u{00DF}", "\u{1E9E}", "\u{01F0}",
             "\u{0149}", "\u{2033}", "\u{FF21}", "\u{3392}", "\u{0483}", "\u{05B4}", "\u{0E49}",
         ]
-        var generator = NormalizerTestRandom(seed: 42)
+        var generator = SeededRandom(seed: 42)
         for _ in 0..<3000 {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int(generator.next() % 16) {
@@ -163,18 +163,5 @@ struct TextNormalizerTests {
         let normalized = TextNormalizer.normalize("a" + marks)
         #expect(normalized.unicodeScalars.first == "\u{1EA1}")   // ạ: a + the first dot below
         #expect(normalized.unicodeScalars.count == 10000)
-    }
-}
-
-/// A small deterministic generator, so that random tests repeat exactly.
-struct NormalizerTestRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

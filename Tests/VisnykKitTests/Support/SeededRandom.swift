@@ -1,4 +1,4 @@
-/// SplitMix64: a seeded generator so that jittered schedules are reproducible in tests.
+/// SplitMix64: a seeded generator, so that random tests and jittered schedules repeat exactly.
 struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
 
