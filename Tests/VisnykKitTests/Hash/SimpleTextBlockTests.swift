@@ -33,7 +33,7 @@ struct SimpleTextBlockTests {
         return words.joined(separator: " ")
     }
 
-    private static func randomText(_ generator: inout NormalizerTestRandom, pool: [Unicode.Scalar], length: Int) -> String {
+    private static func randomText(_ generator: inout SeededRandom, pool: [Unicode.Scalar], length: Int) -> String {
         var scalars = String.UnicodeScalarView()
         for _ in 0..<length {
             scalars.append(pool[Int(generator.next() % UInt64(pool.count))])
@@ -43,7 +43,7 @@ struct SimpleTextBlockTests {
 
     @Test("random simple text matches a plain lowercase-and-collapse reference")
     func simpleTextMatchesReference() {
-        var generator = NormalizerTestRandom(seed: 7)
+        var generator = SeededRandom(seed: 7)
         for length in 0..<40 {
             for _ in 0..<150 {
                 let text = Self.randomText(&generator, pool: Self.simplePool, length: length)
@@ -75,7 +75,7 @@ struct SimpleTextBlockTests {
 
     @Test("combining marks after block text restart at the right scalar")
     func marksAfterBlocks() {
-        var generator = NormalizerTestRandom(seed: 11)
+        var generator = SeededRandom(seed: 11)
         let pool = Self.simplePool + ["\u{0306}", "\u{0301}", "\u{0308}", "\u{0323}", "\u{2026}", "\u{00E9}"]
         for length in 0..<48 {
             for _ in 0..<60 {
@@ -90,7 +90,7 @@ struct SimpleTextBlockTests {
 
     @Test("the hash of random text equals the hash of its slow normalization")
     func hashSegments() {
-        var generator = NormalizerTestRandom(seed: 13)
+        var generator = SeededRandom(seed: 13)
         for _ in 0..<500 {
             let title = Self.randomText(&generator, pool: Self.simplePool, length: Int(generator.next() % 20))
             let text = Self.randomText(&generator, pool: Self.simplePool, length: Int(generator.next() % 60))
