@@ -15,6 +15,8 @@ extension XMLReferenceRepair.Scanner {
             replace(i..<i + 1, with: Array("&amp;".utf8))
             return i + 1
         }
+        // The five XML entities, most references in feeds, are recognized without a String.
+        if isPredefinedEntity(nameRange) { return j + 1 }
         let name = String(decoding: input[nameRange], as: UTF8.self)
         switch name {
         case "lt", "gt", "amp", "quot", "apos":
@@ -77,6 +79,24 @@ extension XMLReferenceRepair.Scanner {
         let lower = b | 0x20
         if lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "f") { return UInt32(lower - UInt8(ascii: "a") + 10) }
         return nil
+    }
+
+    /// Whether `input[name]` is lt, gt, amp, quot or apos.
+    private func isPredefinedEntity(_ name: Range<Int>) -> Bool {
+        let a = input[name.lowerBound]
+        switch name.count {
+        case 2:
+            return (a == UInt8(ascii: "l") || a == UInt8(ascii: "g")) && input[name.lowerBound + 1] == UInt8(ascii: "t")
+        case 3:
+            return a == UInt8(ascii: "a") && input[name.lowerBound + 1] == UInt8(ascii: "m")
+                && input[name.lowerBound + 2] == UInt8(ascii: "p")
+        case 4:
+            let b = input[name.lowerBound + 1], c = input[name.lowerBound + 2], d = input[name.lowerBound + 3]
+            return (a == UInt8(ascii: "q") && b == UInt8(ascii: "u") && c == UInt8(ascii: "o") && d == UInt8(ascii: "t"))
+                || (a == UInt8(ascii: "a") && b == UInt8(ascii: "p") && c == UInt8(ascii: "o") && d == UInt8(ascii: "s"))
+        default:
+            return false
+        }
     }
 
     private func isNameByte(_ b: UInt8) -> Bool {
