@@ -60,6 +60,35 @@ enum XMLByteSearch {
         return end
     }
 
+    /// Index of the first `>`, `<`, `"` or `'` in `p[start..<end]`, or `end`.
+    @inline(__always)
+    static func firstTagDelimiter(in p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var i = start
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let g = word ^ (UInt64(UInt8(ascii: ">")) &* ones)
+                let l = word ^ (UInt64(UInt8(ascii: "<")) &* ones)
+                let d = word ^ (UInt64(UInt8(ascii: "\"")) &* ones)
+                let s = word ^ (UInt64(UInt8(ascii: "'")) &* ones)
+                // As in `firstAmpersandOrLessThan`: the lowest flag is the first match.
+                let found = ((g &- ones) & ~g | (l &- ones) & ~l | (d &- ones) & ~d | (s &- ones) & ~s) & highs
+                if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+        }
+        while i < end {
+            let byte = p[i]
+            if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "'") { return i }
+            i += 1
+        }
+        return end
+    }
+
     /// The number of line feeds in `p[start..<end]`, or nil when it holds a carriage return.
     static func lineFeedCount(in p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
         var count = 0

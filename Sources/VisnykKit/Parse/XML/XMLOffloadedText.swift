@@ -47,13 +47,22 @@ struct XMLOffloadedText {
 
     /// The processing instruction standing for the next section, which had `lineFeeds` line feeds.
     func instruction(lineFeeds: Int) -> [UInt8] {
-        var instruction: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: "?")]
-        instruction.reserveCapacity(target.count + lineFeeds + 16)
-        instruction += target
+        var instruction: [UInt8] = []
+        instruction.reserveCapacity(target.count + lineFeeds + 24)
+        instruction.append(UInt8(ascii: "<"))
+        instruction.append(UInt8(ascii: "?"))
+        instruction.append(contentsOf: target)
         instruction.append(UInt8(ascii: " "))
-        instruction += Array(String(sections.count).utf8)
-        instruction += repeatElement(0x0A, count: lineFeeds)
-        instruction += [UInt8(ascii: "?"), UInt8(ascii: ">")]
+        let digitsStart = instruction.count
+        var index = sections.count
+        repeat {
+            instruction.append(UInt8(ascii: "0") + UInt8(index % 10))
+            index /= 10
+        } while index > 0
+        instruction[digitsStart...].reverse()
+        instruction.append(contentsOf: repeatElement(0x0A, count: lineFeeds))
+        instruction.append(UInt8(ascii: "?"))
+        instruction.append(UInt8(ascii: ">"))
         return instruction
     }
 

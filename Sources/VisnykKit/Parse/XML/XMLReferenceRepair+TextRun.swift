@@ -3,22 +3,19 @@ extension XMLReferenceRepair.Scanner {
     /// attribute values skipped. Nil when a `<` comes first or the tag never ends (such a
     /// document is malformed anyway: no text after it is offloaded).
     func textStart(afterTagAt i: Int) -> Int? {
-        var j = i + 1
         let n = input.count
-        var quote: UInt8 = 0
-        while j < n {
+        var j = i + 1
+        while true {
+            j = XMLByteSearch.firstTagDelimiter(in: input, from: j, to: n)
+            guard j < n else { return nil }
             let b = input[j]
+            if b == UInt8(ascii: ">") { return j + 1 }
             if b == UInt8(ascii: "<") { return nil }
-            if quote != 0 {
-                if b == quote { quote = 0 }
-            } else if b == UInt8(ascii: ">") {
-                return j + 1
-            } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-                quote = b
-            }
-            j += 1
+            let close = HTMLByteSearch.firstIndex(of: b, in: input, from: j + 1, to: n)
+            guard close < n, HTMLByteSearch.firstIndex(of: UInt8(ascii: "<"), in: input, from: j + 1, to: close) == close
+            else { return nil }
+            j = close + 1
         }
-        return nil
     }
 
     /// The text between a tag and the markup at `run.upperBound` is complete and repaired:
