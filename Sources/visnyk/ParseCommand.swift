@@ -45,6 +45,7 @@ struct ParseCommand: ParsableCommand {
 
     func run() throws {
         let patterns = try stripPatterns()
+        ParseMallocTuning.apply()
         var failed = false
         for input in inputs {
             do {
