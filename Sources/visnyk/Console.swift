@@ -9,21 +9,23 @@ enum Console {
 
     /// Straight to the file descriptor: wrapping megabytes of JSON in `Data` copied them.
     static func out(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var written = 0
-            while written < buffer.count {
-                let n = write(STDOUT_FILENO, base + written, buffer.count - written)
-                if n > 0 {
-                    written += n
-                } else if n < 0, errno == EINTR {
-                    continue
-                } else {
-                    // FileHandle reports the failure as it always did.
-                    let rest = UnsafeBufferPointer(rebasing: buffer[written...])
-                    FileHandle.standardOutput.write(Data(buffer: rest))
-                    return
-                }
+        bytes.withUnsafeBufferPointer { out($0) }
+    }
+
+    static func out(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
+        var written = 0
+        while written < buffer.count {
+            let n = write(STDOUT_FILENO, base + written, buffer.count - written)
+            if n > 0 {
+                written += n
+            } else if n < 0, errno == EINTR {
+                continue
+            } else {
+                // FileHandle reports the failure as it always did.
+                let rest = UnsafeBufferPointer(rebasing: buffer[written...])
+                FileHandle.standardOutput.write(Data(buffer: rest))
+                return
             }
         }
     }

@@ -52,7 +52,7 @@ struct ParseCommand: ParsableCommand {
                 let parsed = try FeedInput(input).parse(baseURL: baseURL, contentType: contentType, strip: patterns)
                 for warning in parsed.warnings { Console.error("\(input): warning: \(warning)") }
                 if json {
-                    parsed.writeJSON { Console.out($0) }
+                    parsed.writeJSON(toBuffers: { Console.out($0) })
                     Console.out("\n")
                 } else {
                     Console.out(Listing.render(parsed))

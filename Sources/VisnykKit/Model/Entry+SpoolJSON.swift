@@ -25,7 +25,7 @@ extension Entry {
         tailWriter.endObject()
 
         var bytes = entryWriter.bytes
-        bytes.reserveCapacity(bytes.count + feedWriter.bytes.count + sourceWriter.bytes.count + tailWriter.bytes.count + 16)
+        bytes.reserveCapacity(bytes.count + feedWriter.byteCount + sourceWriter.byteCount + tailWriter.byteCount + 16)
         bytes.removeLast()
         bytes.append(contentsOf: #","feed":"#.utf8)
         bytes.append(contentsOf: feedWriter.bytes.dropLast())

@@ -1,38 +1,54 @@
 /// A small, fast JSON object writer: keys in the contract's order, absent values omitted.
 /// (JSONEncoder would sort or shuffle keys and costs more than the parse on big feeds.)
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+///
+/// The output is a raw growable buffer rather than an `[UInt8]`: sanitized HTML has an escape
+/// every ~150 bytes (attribute quotes, line feeds), and appending each run and escape to an
+/// array cost a uniqueness and capacity check and a generic call apiece.
+struct JSONWriter: ~Copyable {
+    private var output = UTF8Sink(capacity: 64)
     private var needsComma: [Bool] = []
 
+    /// A copy of the bytes written so far.
+    var bytes: [UInt8] {
+        output.withBytes { Array($0) }
+    }
+
+    var byteCount: Int { output.count }
+
+    /// Calls `body` with the bytes written so far, without copying them.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try output.withBytes(body)
+    }
+
     mutating func reserveCapacity(_ count: Int) {
-        bytes.reserveCapacity(count)
+        output.reserve(count - output.count)
     }
 
     /// Forgets the bytes written so far (the nesting state stays), keeping their buffer for
-    /// what comes next unless someone else still holds it.
+    /// what comes next.
     mutating func removeAllBytes() {
-        bytes.removeAll(keepingCapacity: true)
+        output.truncate(to: 0)
     }
 
     mutating func beginObject(_ key: String? = nil) {
         prefix(key)
-        bytes.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         needsComma.append(false)
     }
 
     mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
         needsComma.removeLast()
     }
 
     mutating func beginArray(_ key: String? = nil) {
         prefix(key)
-        bytes.append(UInt8(ascii: "["))
+        append(UInt8(ascii: "["))
         needsComma.append(false)
     }
 
     mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        append(UInt8(ascii: "]"))
         needsComma.removeLast()
     }
 
@@ -45,7 +61,8 @@ struct JSONWriter {
     mutating func field(_ key: String, _ value: Int64?) {
         guard let value else { return }
         prefix(key)
-        bytes.append(contentsOf: String(value).utf8)
+        var digits = String(value)
+        digits.withUTF8 { output.append($0) }
     }
 
     mutating func element(_ value: String) {
@@ -55,31 +72,38 @@ struct JSONWriter {
 
     private mutating func prefix(_ key: String?) {
         if let last = needsComma.last {
-            if last { bytes.append(UInt8(ascii: ",")) }
+            if last { append(UInt8(ascii: ",")) }
             needsComma[needsComma.count - 1] = true
         }
         if let key {
             appendString(key)
-            bytes.append(UInt8(ascii: ":"))
+            append(UInt8(ascii: ":"))
         }
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        output.reserve(1)
+        output.appendUnchecked(byte)
     }
 
     /// Copies runs of bytes that need no escaping in one go; escapes the rest.
     private mutating func appendString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
+            output.reserve(utf8.count + 2)
+            output.appendUnchecked(UInt8(ascii: "\""))
             var runStart = 0
             var i = Self.nextEscape(in: utf8, from: 0)
             while i < utf8.count {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                output.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                 appendEscape(utf8[i])
                 runStart = i + 1
                 i = Self.nextEscape(in: utf8, from: runStart)
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+            output.append(UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// The index of the next byte JSON needs escaped (control, quote, backslash), eight bytes
@@ -110,15 +134,20 @@ struct JSONWriter {
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        output.reserve(6)
+        output.appendUnchecked(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.appendUnchecked(byte)
+        case 0x0A: output.appendUnchecked(UInt8(ascii: "n"))
+        case 0x0D: output.appendUnchecked(UInt8(ascii: "r"))
+        case 0x09: output.appendUnchecked(UInt8(ascii: "t"))
         default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            let hex: StaticString = "0123456789abcdef"
+            output.appendUnchecked(UInt8(ascii: "u"))
+            output.appendUnchecked(UInt8(ascii: "0"))
+            output.appendUnchecked(UInt8(ascii: "0"))
+            output.appendUnchecked(hex.utf8Start[Int(byte >> 4)])
+            output.appendUnchecked(hex.utf8Start[Int(byte & 0xF)])
         }
     }
 }

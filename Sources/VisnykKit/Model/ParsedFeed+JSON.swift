@@ -17,17 +17,22 @@ extension ParsedFeed {
     /// The same JSON handed to `sink` in pieces of about `chunkSize` bytes, so that a large
     /// feed's output never has to be held whole.
     public func writeJSON(chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
+        writeJSON(chunkSize: chunkSize, toBuffers: { sink(Array($0)) })
+    }
+
+    /// `writeJSON(chunkSize:to:)` without copying the pieces: each buffer is valid only during
+    /// the call, and the same memory serves every piece (fresh megabytes per piece cost page
+    /// faults).
+    public func writeJSON(chunkSize: Int = 1 << 20, toBuffers sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         var writer = JSONWriter()
         writer.reserveCapacity(min(estimatedJSONSize, chunkSize + chunkSize / 4))
         write(to: &writer) { writer in
-            if writer.bytes.count >= chunkSize {
-                // The same buffer serves every piece (a sink that keeps a piece gets a copy on
-                // the next write): fresh megabytes per piece cost page faults.
-                sink(writer.bytes)
+            if writer.byteCount >= chunkSize {
+                writer.withBytes(sink)
                 writer.removeAllBytes()
             }
         }
-        sink(writer.bytes)
+        writer.withBytes(sink)
     }
 
     private func write(to writer: inout JSONWriter, afterEachEntry: (inout JSONWriter) -> Void) {
