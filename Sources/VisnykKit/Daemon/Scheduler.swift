@@ -4,7 +4,13 @@ import Foundation
 /// poller), the total concurrency limit, and per-host pauses after 429/503 Retry-After.
 /// The run loop ticks at most every second, which also drives the watchdog pings.
 public actor Scheduler {
-    var sources: [SourceConfig]
+    var sources: [SourceConfig] {
+        didSet { (sourceIndex, hosts) = Self.index(sources) }
+    }
+    /// Each source's position in `sources` and its lowercased host (URL sources), so that a
+    /// report is matched to its source without a scan and a URL is parsed once, not per poll.
+    var sourceIndex: [String: Int] = [:]
+    var hosts: [String: String] = [:]
     var poller: SourcePoller
     var nextPoll: [String: Date] = [:]
     var inFlight: Set<String> = []
@@ -20,14 +26,28 @@ public actor Scheduler {
         self.poller = poller
         self.sources = poller.config.sources.filter(\.enabled)
         self.onReport = onReport
+        (sourceIndex, hosts) = Self.index(sources)
+    }
+
+    private static func index(_ sources: [SourceConfig]) -> (positions: [String: Int], hosts: [String: String]) {
+        var positions: [String: Int] = [:]
+        var hosts: [String: String] = [:]
+        positions.reserveCapacity(sources.count)
+        for (position, source) in sources.enumerated() where positions[source.name] == nil {
+            positions[source.name] = position
+            if let host = host(of: source) { hosts[source.name] = host }
+        }
+        return (positions, hosts)
     }
 
     /// Loads each source's next poll time from the state; overdue and new sources are spread
     /// over a short window instead of all starting at once.
     public func prepare(now: Date = Date()) throws {
         var overdue: [String] = []
+        let states = Dictionary(try poller.store.allSourceStates().map { ($0.name, $0) },
+                                uniquingKeysWith: { first, _ in first })
         for source in sources {
-            let state = try poller.store.sourceState(named: source.name)
+            let state = states[source.name]
             if state?.retired == true {
                 retired.insert(source.name)
             } else if let next = state?.nextPollAt, next > now {
@@ -86,7 +106,9 @@ public actor Scheduler {
         var due: [SourceConfig] = []
         for source in sources where free > 0 && !inFlight.contains(source.name) && !retired.contains(source.name) {
             guard let next = nextPoll[source.name], next <= now else { continue }
-            if let host = Self.host(of: source), let until = hostPausedUntil[host], until > now { continue }
+            if !hostPausedUntil.isEmpty, let host = hosts[source.name], let until = hostPausedUntil[host], until > now {
+                continue
+            }
             inFlight.insert(source.name)
             due.append(source)
             free -= 1
@@ -96,14 +118,15 @@ public actor Scheduler {
 
     func finish(_ report: PollReport) {
         inFlight.remove(report.source)
-        guard let source = sources.first(where: { $0.name == report.source }) else { return }
+        guard let index = sourceIndex[report.source] else { return }
+        let source = sources[index]
         if case .retired = report.outcome { retired.insert(source.name) }
         if report.isFailure { failing.insert(source.name) } else { failing.remove(source.name) }
         snapshot.polls += 1
         snapshot.lastPollAt = Date()
         if case .fetched(let accepted) = report.outcome { snapshot.newArticles += accepted.new + accepted.updates }
         nextPoll[source.name] = report.nextPollAt
-        if let pause = report.retryAfter, let host = Self.host(of: source) {
+        if let pause = report.retryAfter, let host = hosts[source.name] {
             let until = Date().addingTimeInterval(TimeInterval(pause.components.seconds))
             hostPausedUntil[host] = max(hostPausedUntil[host] ?? until, until)
         }
