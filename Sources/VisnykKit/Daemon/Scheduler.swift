@@ -84,6 +84,7 @@ public actor Scheduler {
                 snapshot.sources = sources.count
                 snapshot.retired = retired.count
                 snapshot.failing = failing.count
+                commitQueuedStates()
                 tick()
                 if reported != snapshot {
                     reported = snapshot
@@ -92,6 +93,15 @@ public actor Scheduler {
                 try? await Task.sleep(for: sleepTime(now: Date()))
             }
         }
+        commitQueuedStates()
+    }
+
+    /// Commits the states of polls that finished since the last batch. On failure they stay
+    /// queued and are retried at the next turn; a poll whose own save finds the store still
+    /// failing reports it.
+    func commitQueuedStates() {
+        guard poller.store.hasQueuedStates else { return }
+        try? poller.store.flushStates()
     }
 
     /// Ends ``run(tick:)``: nothing new starts; polls in flight finish (the fetcher bounds them).

@@ -17,15 +17,24 @@ public struct SourcePoller: Sendable {
     }
 
     public func poll(_ source: SourceConfig, now: Date = Date()) async -> PollReport {
-        var random = SystemRandomNumberGenerator()
-        let policy = policy(for: source)
-        var state: SourceState
+        let state: SourceState
         do {
             state = try store.sourceState(named: source.name) ?? SourceState(name: source.name)
         } catch {
-            let retry = policy.nextPollAfterFailure(now: now, consecutiveFailures: 1, retryAfter: nil, random: &random)
+            var random = SystemRandomNumberGenerator()
+            let retry = policy(for: source).nextPollAfterFailure(now: now, consecutiveFailures: 1, retryAfter: nil,
+                                                                 random: &random)
             return PollReport(source: source.name, outcome: .failed("\(error)"), nextPollAt: retry)
         }
+        return await poll(source, state: state, now: now)
+    }
+
+    /// Polls `source` whose stored state the caller already read (``pollOnce`` reads them all
+    /// in one query). The new state is queued for the store's next batch commit.
+    func poll(_ source: SourceConfig, state stored: SourceState, now: Date = Date()) async -> PollReport {
+        var random = SystemRandomNumberGenerator()
+        let policy = policy(for: source)
+        var state = stored
         state.lastPollAt = now
         state.pollCount += 1
         var report: PollReport
@@ -41,7 +50,7 @@ public struct SourcePoller: Sendable {
             report = record(PollFailure("\(error)"), for: source, into: &state, policy: policy, now: now, random: &random)
         }
         do {
-            try store.save(state)
+            try store.enqueueSave(state)
         } catch {
             report.outcome = .failed("the poll worked but its state could not be saved: \(error)")
         }

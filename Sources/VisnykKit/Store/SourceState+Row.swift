@@ -10,25 +10,29 @@ extension SourceState {
         "newCount", "duplicateCount", "updateCount", "pollCount", "notModifiedCount", "lastWarning",
     ]
 
+    /// The columns in the order of `columns`, so that rows are decoded by position.
+    static let selectSQL = "SELECT \(columns.joined(separator: ", ")) FROM sources"
+
+    /// Decodes a row of `selectSQL`.
     init(row: Row) {
-        self.init(name: row["name"])
-        currentURL = row["currentURL"]
-        etag = row["etag"]
-        lastModified = row["lastModified"]
-        nextPollAt = Self.date(row["nextPollAt"])
-        lastPollAt = Self.date(row["lastPollAt"])
-        lastSuccessAt = Self.date(row["lastSuccessAt"])
-        lastStatus = row["lastStatus"]
-        lastError = row["lastError"]
-        consecutiveFailures = row["consecutiveFailures"]
-        failingSince = Self.date(row["failingSince"])
-        retired = row["retired"]
-        newCount = row["newCount"]
-        duplicateCount = row["duplicateCount"]
-        updateCount = row["updateCount"]
-        pollCount = row["pollCount"]
-        notModifiedCount = row["notModifiedCount"]
-        lastWarning = row["lastWarning"]
+        self.init(name: row[0])
+        currentURL = row[1]
+        etag = row[2]
+        lastModified = row[3]
+        nextPollAt = Self.date(row[4])
+        lastPollAt = Self.date(row[5])
+        lastSuccessAt = Self.date(row[6])
+        lastStatus = row[7]
+        lastError = row[8]
+        consecutiveFailures = row[9]
+        failingSince = Self.date(row[10])
+        retired = row[11]
+        newCount = row[12]
+        duplicateCount = row[13]
+        updateCount = row[14]
+        pollCount = row[15]
+        notModifiedCount = row[16]
+        lastWarning = row[17]
     }
 
     /// The values in the order of `columns`.

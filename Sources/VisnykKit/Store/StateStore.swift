@@ -13,6 +13,7 @@ public final class StateStore: Sendable {
     /// The database file.
     public let path: String
     let pool: DatabasePool
+    let pending = PthreadMutexBox(PendingStates())
 
     public convenience init(directory: String) throws(StoreError) {
         try self.init(directory: directory, busyTimeout: .seconds(10))
@@ -51,24 +52,37 @@ public final class StateStore: Sendable {
     }
 
     public func sourceState(named name: String) throws(StoreError) -> SourceState? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM sources WHERE name = ?", arguments: [name])
+        // Queued first: a state leaves the queue only once committed, so this order never
+        // misses the newest one.
+        if let queued = queuedState(named: name) { return queued }
+        return try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: SourceState.selectSQL + " WHERE name = ?"), arguments: [name])
                 .map(SourceState.init(row:))
         }
     }
 
     /// Every stored source, by name.
     public func allSourceStates() throws(StoreError) -> [SourceState] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY name").map(SourceState.init(row:))
+        let queued = queuedStates()
+        var states = try read { db in
+            try Row.fetchAll(db, sql: SourceState.selectSQL + " ORDER BY name").map(SourceState.init(row:))
         }
+        guard !queued.isEmpty else { return states }
+        var unstored = queued
+        for index in states.indices {
+            if let newer = unstored.removeValue(forKey: states[index].name) { states[index] = newer }
+        }
+        if !unstored.isEmpty {
+            states += unstored.values
+            states.sort { $0.name < $1.name }
+        }
+        return states
     }
 
-    /// Inserts or replaces the state of `state.name`.
+    /// Inserts or replaces the state of `state.name` now, with any queued states.
     public func save(_ state: SourceState) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: Self.saveSQL, arguments: state.databaseValues)
-        }
+        pending.withLock { $0.add(state, at: ContinuousClock.now) }
+        try flushStates()
     }
 
     /// Forgets a source that is no longer configured. Its seen hashes stay (they expire by age).
@@ -83,7 +97,7 @@ public final class StateStore: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM seen") ?? 0 }
     }
 
-    private static let saveSQL: String = {
+    static let saveSQL: String = {
         let columns = SourceState.columns
         let updates = columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
         return "INSERT INTO sources (\(columns.joined(separator: ", "))) VALUES ("
