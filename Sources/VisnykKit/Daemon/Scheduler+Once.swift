@@ -3,34 +3,27 @@ extension Scheduler {
     /// their next poll time, at most `concurrency` at a time; reports arrive in completion order.
     /// Retired sources are skipped unless named.
     public func pollOnce(_ names: [String] = []) async -> [PollReport] {
-        // All states in one query; should it fail, each poll reads its own and reports why.
-        var states: [String: SourceState]?
-        if let stored = try? poller.store.allSourceStates() {
-            states = Dictionary(stored.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            for state in stored where state.retired { retired.insert(state.name) }
-        }
+        if let names = try? poller.store.retiredSourceNames() { retired.formUnion(names) }
+        let skipped = retired
         let chosen = names.isEmpty
-            ? sources.filter { !retired.contains($0.name) }
-            : poller.config.sources.filter { names.contains($0.name) }
+            ? AnySequence(sources.lazy.filter { !skipped.contains($0.name) })
+            : AnySequence(poller.config.sources.filter { names.contains($0.name) })
         var reports: [PollReport] = []
-        reports.reserveCapacity(chosen.count)
+        reports.reserveCapacity(names.isEmpty ? max(0, sources.count - skipped.count) : names.count)
         let poller = self.poller
         let width = max(1, poller.config.concurrency)
         await withTaskGroup(of: PollReport.self) { group in
-            var pending = chosen.makeIterator()
-            func start(_ source: SourceConfig) {
-                guard states != nil else { return group.addTask { await poller.poll(source) } }
-                let state = states?.removeValue(forKey: source.name) ?? SourceState(name: source.name)
-                group.addTask { await poller.poll(source, state: state) }
-            }
+            let pending = chosen.makeIterator()
+            // Each poll reads its own state: holding all of them at once would cost ~0.5 KB
+            // of memory per source for the whole cycle.
             for _ in 0..<width {
                 guard let source = pending.next() else { break }
-                start(source)
+                group.addTask { await poller.poll(source) }
             }
             for await report in group {
                 finish(report)
                 reports.append(report)
-                if let source = pending.next() { start(source) }
+                if let source = pending.next() { group.addTask { await poller.poll(source) } }
             }
         }
         do {

@@ -29,8 +29,8 @@ public struct SourcePoller: Sendable {
         return await poll(source, state: state, now: now)
     }
 
-    /// Polls `source` whose stored state the caller already read (``pollOnce`` reads them all
-    /// in one query). The new state is queued for the store's next batch commit.
+    /// Polls `source` from its stored `state`. The new state is queued for the store's next
+    /// batch commit.
     func poll(_ source: SourceConfig, state stored: SourceState, now: Date = Date()) async -> PollReport {
         var random = SystemRandomNumberGenerator()
         let policy = policy(for: source)

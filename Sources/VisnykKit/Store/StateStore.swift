@@ -65,7 +65,12 @@ public final class StateStore: Sendable {
     public func allSourceStates() throws(StoreError) -> [SourceState] {
         let queued = queuedStates()
         var states = try read { db in
-            try Row.fetchAll(db, sql: SourceState.selectSQL + " ORDER BY name").map(SourceState.init(row:))
+            // A cursor decodes row by row: fetchAll would first hold every Row (each with its
+            // column names), about 0.8 KB per source.
+            var states: [SourceState] = []
+            let rows = try Row.fetchCursor(db, sql: SourceState.selectSQL + " ORDER BY name")
+            while let row = try rows.next() { states.append(SourceState(row: row)) }
+            return states
         }
         guard !queued.isEmpty else { return states }
         var unstored = queued
@@ -77,6 +82,18 @@ public final class StateStore: Sendable {
             states.sort { $0.name < $1.name }
         }
         return states
+    }
+
+    /// The sources retired after 410 Gone, queued states included.
+    public func retiredSourceNames() throws(StoreError) -> Set<String> {
+        let queued = queuedStates()
+        var names = try read { db in
+            try Set(String.fetchCursor(db, sql: "SELECT name FROM sources WHERE retired"))
+        }
+        for (name, state) in queued {
+            if state.retired { names.insert(name) } else { names.remove(name) }
+        }
+        return names
     }
 
     /// Inserts or replaces the state of `state.name` now, with any queued states.
