@@ -12,6 +12,9 @@ extension ConfigReader {
         }
         var sources: [SourceConfig] = []
         var nameLines: [String: Int] = [:]
+        // Sized once: growing by doubling copies (and briefly doubles) the array of 10,000 sources.
+        sources.reserveCapacity(array.count)
+        nameLines.reserveCapacity(array.count)
         for (index, element) in array.enumerated() {
             let elementPath = at + [.index(index)]
             guard let table = element.table else {

@@ -5,12 +5,10 @@ import Foundation
 /// The run loop ticks at most every second, which also drives the watchdog pings.
 public actor Scheduler {
     var sources: [SourceConfig] {
-        didSet { (sourceIndex, hosts) = Self.index(sources) }
+        didSet { sourceIndex = Self.index(sources) }
     }
-    /// Each source's position in `sources` and its lowercased host (URL sources), so that a
-    /// report is matched to its source without a scan and a URL is parsed once, not per poll.
+    /// Each source's position in `sources`, so that a report is matched without a scan.
     var sourceIndex: [String: Int] = [:]
-    var hosts: [String: String] = [:]
     var poller: SourcePoller
     var nextPoll: [String: Date] = [:]
     var inFlight: Set<String> = []
@@ -26,18 +24,16 @@ public actor Scheduler {
         self.poller = poller
         self.sources = poller.config.sources.filter(\.enabled)
         self.onReport = onReport
-        (sourceIndex, hosts) = Self.index(sources)
+        sourceIndex = Self.index(sources)
     }
 
-    private static func index(_ sources: [SourceConfig]) -> (positions: [String: Int], hosts: [String: String]) {
+    private static func index(_ sources: [SourceConfig]) -> [String: Int] {
         var positions: [String: Int] = [:]
-        var hosts: [String: String] = [:]
         positions.reserveCapacity(sources.count)
         for (position, source) in sources.enumerated() where positions[source.name] == nil {
             positions[source.name] = position
-            if let host = host(of: source) { hosts[source.name] = host }
         }
-        return (positions, hosts)
+        return positions
     }
 
     /// Loads each source's next poll time from the state; overdue and new sources are spread
@@ -116,7 +112,8 @@ public actor Scheduler {
         var due: [SourceConfig] = []
         for source in sources where free > 0 && !inFlight.contains(source.name) && !retired.contains(source.name) {
             guard let next = nextPoll[source.name], next <= now else { continue }
-            if !hostPausedUntil.isEmpty, let host = hosts[source.name], let until = hostPausedUntil[host], until > now {
+            // A URL is parsed only while some host is paused (rare), not for every poll.
+            if !hostPausedUntil.isEmpty, let host = Self.host(of: source), let until = hostPausedUntil[host], until > now {
                 continue
             }
             inFlight.insert(source.name)
@@ -136,7 +133,7 @@ public actor Scheduler {
         snapshot.lastPollAt = Date()
         if case .fetched(let accepted) = report.outcome { snapshot.newArticles += accepted.new + accepted.updates }
         nextPoll[source.name] = report.nextPollAt
-        if let pause = report.retryAfter, let host = hosts[source.name] {
+        if let pause = report.retryAfter, let host = Self.host(of: source) {
             let until = Date().addingTimeInterval(TimeInterval(pause.components.seconds))
             hostPausedUntil[host] = max(hostPausedUntil[host] ?? until, until)
         }
