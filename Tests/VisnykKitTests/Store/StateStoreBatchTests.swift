@@ -59,3 +59,25 @@ import Testing
         #expect(try committedNames(store) == ["queued"])
     }
 }
+
+@Suite struct StateStoreRetiredTests {
+    @Test func retiredNamesIncludeQueuedStates() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try StateStore(directory: dir.path)
+        var gone = SourceState(name: "gone")
+        gone.retired = true
+        try store.save(gone)
+        var revived = SourceState(name: "revived")
+        revived.retired = true
+        try store.save(revived)
+        revived.retired = false
+        try store.enqueueSave(revived)
+        var queued = SourceState(name: "queued")
+        queued.retired = true
+        try store.enqueueSave(queued)
+        #expect(try store.retiredSourceNames() == ["gone", "queued"])
+        try store.flushStates()
+        #expect(try store.retiredSourceNames() == ["gone", "queued"])
+    }
+}
