@@ -12,6 +12,7 @@ public struct Daemon: Sendable {
     public let recovery: RecoveryReport
 
     public init(config: VisnykConfig, onReport: @escaping @Sendable (PollReport) -> Void = { _ in }) throws {
+        MallocArenas.bound()
         self.config = config
         store = try StateStore(directory: config.stateDir)
         let spool = try SpoolWriter(directory: config.spoolDir, format: config.spoolFormat)
