@@ -20,7 +20,7 @@ public struct SchedulerSnapshot: Sendable, Equatable {
         if !notes.isEmpty { line += " (" + notes.joined(separator: ", ") + ")" }
         line += ", \(polls) polls, \(newArticles) new articles since start"
         if let last = lastPollAt {
-            line += ", last poll " + ISO8601DateFormatter().string(from: last)
+            line += ", last poll " + last.formatted(.iso8601)
         }
         return line
     }

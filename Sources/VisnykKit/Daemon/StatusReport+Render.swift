@@ -35,7 +35,7 @@ extension StatusReport {
     static func when(_ date: Date?, now: Date) -> String {
         guard let date else { return "never" }
         if date == .distantFuture { return "never" }
-        let stamp = ISO8601DateFormatter().string(from: date)
+        let stamp = date.formatted(.iso8601)
         let seconds = Int(date.timeIntervalSince(now).rounded())
         let span = Self.span(abs(seconds))
         return seconds > 0 ? "\(stamp) (in \(span))" : "\(stamp) (\(span) ago)"
