@@ -21,7 +21,7 @@ final class PollProgress: @unchecked Sendable {
         done += 1
         if case .fetched(let accepted) = report.outcome { newArticles += accepted.new + accepted.updates }
         if report.isFailure { failed += 1 }
-        let stamp = Self.time.string(from: Date())
+        let stamp = Self.clock()
         var lines = report.warnings.map { "\(stamp) \(report.source): warning: \($0)" }
         if let moved = report.relinkedTo { lines.append("\(stamp) \(report.source): moved permanently to \(moved)") }
         guard live else {
@@ -51,9 +51,13 @@ final class PollProgress: @unchecked Sendable {
     }
 
     private static let width = 100
-    private static let time: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "HH:mm:ss"
-        return formatter
-    }()
+    /// The local time as HH:MM:SS, from libc: with one line per poll and 10,000 sources, an
+    /// ICU DateFormatter call per line is work the progress output need not do.
+    private static func clock() -> String {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return two(parts.tm_hour) + ":" + two(parts.tm_min) + ":" + two(parts.tm_sec)
+    }
 }
