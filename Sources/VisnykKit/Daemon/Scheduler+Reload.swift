@@ -12,14 +12,8 @@ extension Scheduler {
         for source in enabled {
             if let previous = old[source.name] {
                 if previous.location != source.location { try restart(source.name); added.append(source.name) }
-            } else {
-                if try poller.store.sourceState(named: source.name)?.retired == true {
-                    retired.insert(source.name)
-                } else if let next = try poller.store.sourceState(named: source.name)?.nextPollAt, next > now {
-                    nextPoll[source.name] = next
-                } else {
-                    added.append(source.name)
-                }
+            } else if isOverdue(source.name, state: try poller.store.sourceState(named: source.name), now: now) {
+                added.append(source.name)
             }
         }
         let kept = Set(enabled.map(\.name))
@@ -28,8 +22,7 @@ extension Scheduler {
             retired.remove(name)
             failing.remove(name)
         }
-        let window = Self.startWindow(overdue: added.count, minInterval: config.minInterval)
-        for (name, date) in PollPolicy.spreadOverdue(added, now: now, window: window) { nextPoll[name] = date }
+        spread(added, now: now, minInterval: config.minInterval)
         let restartOnly = Self.restartOnlyChanges(from: poller.config, to: config)
         sources = enabled
         poller = newPoller

@@ -42,17 +42,28 @@ public actor Scheduler {
         var overdue: [String] = []
         let states = Dictionary(try poller.store.allSourceStates().map { ($0.name, $0) },
                                 uniquingKeysWith: { first, _ in first })
-        for source in sources {
-            let state = states[source.name]
-            if state?.retired == true {
-                retired.insert(source.name)
-            } else if let next = state?.nextPollAt, next > now {
-                nextPoll[source.name] = next
-            } else {
-                overdue.append(source.name)
-            }
+        for source in sources where isOverdue(source.name, state: states[source.name], now: now) {
+            overdue.append(source.name)
         }
-        let window = Self.startWindow(overdue: overdue.count, minInterval: poller.config.minInterval)
+        spread(overdue, now: now, minInterval: poller.config.minInterval)
+    }
+
+    /// Files a source by its stored state: retired, or due at its stored time; true when it
+    /// is due already (or new), to be spread with the others.
+    func isOverdue(_ name: String, state: SourceState?, now: Date) -> Bool {
+        if state?.retired == true {
+            retired.insert(name)
+            return false
+        }
+        if let next = state?.nextPollAt, next > now {
+            nextPoll[name] = next
+            return false
+        }
+        return true
+    }
+
+    func spread(_ overdue: [String], now: Date, minInterval: Duration) {
+        let window = Self.startWindow(overdue: overdue.count, minInterval: minInterval)
         for (name, date) in PollPolicy.spreadOverdue(overdue, now: now, window: window) {
             nextPoll[name] = date
         }
