@@ -56,10 +56,10 @@ import hashlib
 import json
 import os
 import socket
-import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from loopback import serve
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import brotli
@@ -394,19 +394,6 @@ class Handler(BaseHTTPRequestHandler):
         self.write(b"0\r\n\r\n")
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 1024  # many parallel connects must not overflow the listen backlog
-
-    def handle_error(self, request, client_address):
-        pass  # clients that hang up early are part of the tests
-
-
-def exit_when_stdin_closes():
-    sys.stdin.buffer.read()
-    os._exit(0)
-
-
 def main():
     global STATE
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -415,10 +402,7 @@ def main():
     parser.add_argument("--no-log", action="store_true", help="keep no request log (benchmarks)")
     args = parser.parse_args()
     STATE = State(os.path.abspath(args.feeds) if args.feeds else None, args.gen, not args.no_log)
-    server = QuietServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
-    print("PORT %d" % server.server_address[1], flush=True)
-    server.serve_forever()
+    serve(Handler)
 
 
 if __name__ == "__main__":

@@ -5,11 +5,9 @@ Binds 127.0.0.1 on a free port, prints "PORT <n>" on stdout, and serves until it
 or its stdin closes (so it never outlives the test process that started it).
 """
 import gzip
-import os
-import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from loopback import serve
 from urllib.parse import parse_qs, urlsplit
 
 FEED = (b'<?xml version="1.0" encoding="utf-8"?>\n'
@@ -121,23 +119,8 @@ class Handler(BaseHTTPRequestHandler):
             self.reply(404, b"no such route", [("Content-Type", "text/plain")])
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass  # clients that hang up early are part of the tests
-
-
-def exit_when_stdin_closes():
-    sys.stdin.buffer.read()
-    os._exit(0)
-
-
 def main():
-    server = QuietServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
-    print("PORT %d" % server.server_address[1], flush=True)
-    server.serve_forever()
+    serve(Handler)
 
 
 if __name__ == "__main__":
