@@ -28,6 +28,9 @@ public struct VisnykConfig: Sendable, Equatable {
     /// The cap of the exponential backoff after failures.
     public var maxBackoff: Duration
     public var sources: [SourceConfig]
+    public var digests: [DigestConfig]
+    /// nil: no `[mail]` table (then there may be no digests).
+    public var mail: MailConfig?
 
     /// `visnyk/VERSION (+userAgentURL)`.
     public var userAgent: String {
@@ -51,6 +54,8 @@ public struct VisnykConfig: Sendable, Equatable {
         retention = Defaults.retention
         maxBackoff = Defaults.maxBackoff
         sources = []
+        digests = []
+        mail = nil
     }
 
     /// The values used for keys the file leaves out.
