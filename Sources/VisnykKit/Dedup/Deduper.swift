@@ -75,7 +75,8 @@ public struct Deduper: Sendable {
                 let document = SpoolDocument(entry: entries[index], feed: feed.feed, source: source.name,
                                              fetchedAt: fetchedAt, updates: updates, scope: source.scopeKey)
                 let name = try writeTemporary(document, seconds: now)
-                records.append(SpoolRecord(query: queries[index], fileName: name))
+                records.append(SpoolRecord(query: queries[index], fileName: name,
+                                           queueItem: updates == nil ? QueueItem(entries[index]) : nil))
             }
         } catch {
             // Nothing is recorded yet: the files are not wanted (the articles come again).

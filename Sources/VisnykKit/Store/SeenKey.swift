@@ -29,6 +29,26 @@ struct SeenQuery: Sendable {
 struct SpoolRecord: Sendable {
     var query: SeenQuery
     var fileName: String
+    /// What the digest queue keeps of a new article; nil for an update, which is not queued.
+    var queueItem: QueueItem?
+}
+
+/// The facts of a new article that a digest shows without opening its spool file.
+struct QueueItem: Sendable {
+    /// Longer titles and links are cut (titles) or dropped (links): a hostile feed must not
+    /// bloat every queue row, and a cut link would lead nowhere.
+    static let maxTitleCharacters = 1_000
+    static let maxLinkBytes = 4_096
+
+    var title: String?
+    var link: String?
+    var published: Date?
+
+    init(_ entry: Entry) {
+        title = entry.title.map { $0.count > Self.maxTitleCharacters ? String($0.prefix(Self.maxTitleCharacters)) : $0 }
+        link = entry.link.flatMap { $0.utf8.count > Self.maxLinkBytes ? nil : $0 }
+        published = entry.published ?? entry.updated
+    }
 }
 
 /// A sighting of an article already recorded: what to write about it, if anything.

@@ -55,6 +55,56 @@ extension StateStore {
         migrator.registerMigration("v2: sources.lastWarning") { db in
             try db.execute(sql: "ALTER TABLE sources ADD COLUMN lastWarning TEXT")
         }
+        migrator.registerMigration("v3: digests") { db in
+            try db.execute(sql: """
+                -- One row per NEW article spooled (not per update), written in the transaction
+                -- that records it in `seen`. AUTOINCREMENT: a seq is never reused, even after
+                -- pruning, so a digest's cursor (the last seq it delivered) stays meaningful.
+                -- hash is the 32 bytes of the SHA-256; published is Unix seconds.
+                CREATE TABLE digest_queue (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    spooledAt INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    spoolFile TEXT NOT NULL,
+                    hash BLOB NOT NULL,
+                    title TEXT,
+                    link TEXT,
+                    published REAL
+                );
+                CREATE INDEX digest_queue_spooledAt ON digest_queue (spooledAt);
+                -- Each configured digest's progress; dates are Unix seconds.
+                CREATE TABLE digest_state (
+                    name TEXT NOT NULL PRIMARY KEY,
+                    cursor INTEGER NOT NULL DEFAULT 0,
+                    lastSlot REAL, lastDeliveredAt REAL, lastMessageID TEXT,
+                    lastArticleCount INTEGER NOT NULL DEFAULT 0,
+                    deliveries INTEGER NOT NULL DEFAULT 0,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    failingSince REAL, lastError TEXT, nextAttemptAt REAL
+                );
+                -- The delivery log: one row per message accepted by the mail server
+                -- (recipients a JSON array of strings), and one per article it showed (its
+                -- spool file copied, so the log outlives the pruned queue row).
+                CREATE TABLE digest_deliveries (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    digest TEXT NOT NULL,
+                    sentAt REAL NOT NULL,
+                    messageID TEXT NOT NULL,
+                    recipients TEXT NOT NULL,
+                    slot REAL,
+                    firstSeq INTEGER,
+                    lastSeq INTEGER
+                );
+                CREATE INDEX digest_deliveries_digest ON digest_deliveries (digest, id);
+                CREATE INDEX digest_deliveries_sentAt ON digest_deliveries (sentAt);
+                CREATE TABLE digest_delivered (
+                    delivery INTEGER NOT NULL REFERENCES digest_deliveries (id) ON DELETE CASCADE,
+                    seq INTEGER NOT NULL,
+                    spoolFile TEXT,
+                    PRIMARY KEY (delivery, seq)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }()
 }

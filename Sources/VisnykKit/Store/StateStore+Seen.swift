@@ -26,8 +26,8 @@ extension StateStore {
         }
     }
 
-    /// Records, in ONE transaction, the spooled files' hashes with their entry identities, and
-    /// what the sightings need. Returns, per record, whether it was recorded: false means that
+    /// Records, in ONE transaction, the spooled files' hashes with their entry identities, the
+    /// new articles in the digest queue, and what the sightings need. Returns, per record, whether it was recorded: false means that
     /// another writer recorded the same key first (its file is a duplicate; a carrier is noted).
     func record(_ records: [SpoolRecord], sightings: [Sighting], at time: Date) throws(StoreError) -> [Bool] {
         let now = Int64(time.timeIntervalSince1970.rounded(.down))
@@ -43,6 +43,9 @@ extension StateStore {
                 try insertSeen.execute(arguments: [q.key.scope, q.key.hash, now, now, q.source, q.entryID, record.fileName])
                 let inserted = db.changesCount > 0
                 if !inserted { try Self.addCarrier(q, at: now, db) }
+                if inserted, let item = record.queueItem {
+                    try Self.enqueue(item, record: record, at: now, db)
+                }
                 try Self.setIdentity(q, db)
                 recorded.append(inserted)
             }
