@@ -29,8 +29,12 @@ public struct Daemon: Sendable {
         SourcePoller(config: config, fetcher: fetcher, store: store, deduper: deduper)
     }
 
-    /// Deletes seen hashes older than `retention`; returns how many went.
+    /// Deletes seen hashes older than `retention`, and digest queue entries spooled before
+    /// it; returns how many seen hashes went.
     public func prune(now: Date = Date()) throws -> Int {
-        try store.pruneSeen(before: now.addingTimeInterval(-TimeInterval(config.retention.components.seconds)))
+        let cutoff = now.addingTimeInterval(-TimeInterval(config.retention.components.seconds))
+        let pruned = try store.pruneSeen(before: cutoff)
+        _ = try store.pruneDigestQueue(before: cutoff)
+        return pruned
     }
 }
