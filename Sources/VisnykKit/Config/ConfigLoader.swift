@@ -14,7 +14,8 @@ public enum ConfigLoader {
     }
 
     /// `load`, then what only makes sense for `visnyk check`: that every `file` source exists
-    /// and is a readable file now (the daemon reports a missing file as a failed poll).
+    /// and is a readable file now (the daemon reports a missing file as a failed poll), and
+    /// the files that digests and [mail] name (`mailFileProblems`).
     public static func check(path: String) throws(ConfigError) -> VisnykConfig {
         let text = try read(path: path)
         let config = try parse(text, path: path)
@@ -38,7 +39,12 @@ public enum ConfigLoader {
                 problems.append(ConfigProblem(file: path, line: keyLines.line(of: [.key("source"), .index(index), .key("file")]), key: "source.file", message: message))
             }
         }
-        guard problems.isEmpty else { throw ConfigError(problems: problems) }
+        problems += mailFileProblems(config, file: path, keyLines: keyLines)
+        guard problems.isEmpty else {
+            throw ConfigError(problems: problems.enumerated()
+                .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+                .map(\.element))
+        }
         return config
     }
 

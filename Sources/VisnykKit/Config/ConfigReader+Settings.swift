@@ -15,10 +15,13 @@ extension ConfigReader {
     /// More transfers than this would only exhaust file descriptors.
     static let concurrencyRange = 1...1024
 
-    /// The whole document: global settings first, then the sources (which need min_interval).
+    /// The whole document: global settings first, then the sources (which need min_interval),
+    /// then [mail] and the digests (which name sources and tags).
     mutating func read(_ root: TOMLTable, path: String) -> VisnykConfig {
         var config = VisnykConfig(path: path)
         var sources: (any TOMLValueConvertible)?
+        var digests: (any TOMLValueConvertible)?
+        var mail: (any TOMLValueConvertible)?
         for key in root.keys {
             guard let value = root[key] else { continue }
             let at: [TOMLPathComponent] = [.key(key)]
@@ -43,10 +46,14 @@ extension ConfigReader {
                 if let size = downloadSize(value, at: at) { config.maxDownloadSize = size }
             case "source":
                 sources = value
+            case "digest":
+                digests = value
+            case "mail":
+                mail = value
             default:
+                let owner = ConfigKeys.owner(of: key)
                 unknown(key, at: at, known: ConfigKeys.global, later: ConfigKeys.laterGlobal,
-                        elsewhere: ConfigKeys.source,
-                        elsewhereHint: "\(key) is a [[source]] key: put it below a [[source]] header")
+                        elsewhere: owner == nil ? [] : [key], elsewhereHint: owner ?? "")
             }
         }
         if config.interval < config.minInterval, root["interval"] != nil {
@@ -54,6 +61,12 @@ extension ConfigReader {
         }
         if let sources {
             config.sources = readSources(sources, minInterval: config.minInterval)
+        }
+        if let mail {
+            config.mail = readMail(mail)
+        }
+        if let digests {
+            config.digests = readDigests(digests, sources: ConfiguredSources(root["source"]), hasMail: mail != nil)
         }
         return config
     }

@@ -43,8 +43,11 @@ struct ConfigErrorTests {
             "\(path):25: source.telegram: \"ab\" is not a public Telegram channel: write its name (5 to 32 letters, digits or _), like telegram = \"leopolisnews\", or its https://t.me/… link",
             "\(path):26: source.nme: unknown key: did you mean \"name\"?",
             "\(path):28: source: this source has no url, file or telegram: add one, like url = \"https://example.org/feed.xml\"",
-            "\(path):31: digest: [[digest]] tables (mailed digests) are not supported by this version yet: remove them for now",
-            "\(path):34: mail: the [mail] table (mail delivery) is not supported by this version yet: remove it for now",
+            "\(path):31: digest: this digest has no to: add to = \"reader@example.org\" (or a list of addresses)",
+            "\(path):31: digest: this digest has no from: add from = \"Visnyk <visnyk@example.org>\"",
+            "\(path):31: digest: this digest has no at: add at = \"07:30\" (or a list of times)",
+            "\(path):31: digest: this digest has no timezone: add timezone = \"Europe/Kyiv\" (the zone of the times in at)",
+            "\(path):35: mail.transport: transport = \"smtp\" needs a url: add url = \"smtp://mail.example.org:587\" (STARTTLS) or \"smtps://mail.example.org:465\" (TLS from the start)",
         ])
     }
 
@@ -161,7 +164,7 @@ struct ConfigErrorTests {
             "/etc/visnyk/visnyk.toml:1: intervall: unknown key: did you mean \"interval\"?",
             "/etc/visnyk/visnyk.toml:2: spool-dir: unknown key: did you mean \"spool_dir\"?",
             "/etc/visnyk/visnyk.toml:3: name: unknown key here: name is a [[source]] key: put it below a [[source]] header",
-            "/etc/visnyk/visnyk.toml:4: colour: unknown key: the keys here are state_dir, spool_dir, spool_format, user_agent_url, interval, min_interval, concurrency, per_host, timeout, connect_timeout, max_download_size, retention, max_backoff, source",
+            "/etc/visnyk/visnyk.toml:4: colour: unknown key: the keys here are state_dir, spool_dir, spool_format, user_agent_url, interval, min_interval, concurrency, per_host, timeout, connect_timeout, max_download_size, retention, max_backoff, source, digest, mail",
             "/etc/visnyk/visnyk.toml:8: source.tag: unknown key: did you mean \"tags\"?",
             "/etc/visnyk/visnyk.toml:9: source.full_text: full_text (fetching each article's own page) is not supported by this version yet: remove it for now",
             "/etc/visnyk/visnyk.toml:10: source.discover: discover (feed discovery on web pages) is not supported by this version yet: remove it for now",
