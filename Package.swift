@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +39,13 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The bundled digest templates are compiled into the binary (PackageResources), so
+            // `make install` ships one file and no resource bundle has to be found at run time.
+            resources: [
+                .embedInCode("Digest/Templates/digest.html.mustache"),
+                .embedInCode("Digest/Templates/digest.txt.mustache"),
             ],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
