@@ -38,7 +38,7 @@ enum DigestTemplate {
             return try MustacheTemplate(string: output.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
             throw DigestRenderError(kind: .syntax, template: origin, line: error.context.lineNumber,
-                                    column: error.context.columnNumber + 1,
+                                    column: error.context.columnNumber,
                                     problem: words(for: error.error) + " in `\(snippet(error.context.line))`: fix the template")
         } catch {
             throw DigestRenderError(kind: .syntax, template: origin, problem: "\(error): fix the template")
