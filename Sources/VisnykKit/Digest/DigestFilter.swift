@@ -21,12 +21,13 @@ struct DigestFilter: Sendable {
         return !exclude.contains(where: subject.matches)
     }
 
-    /// The title and text, normalized once for every literal pattern.
+    /// The title and text, normalized and split into lines once for all patterns.
     private final class Subject {
         let title: String
         let text: String
         lazy var normalizedTitle = TextNormalizer.normalize(title)
         lazy var normalizedText = TextNormalizer.normalize(text)
+        lazy var lines = title.split(whereSeparator: \.isNewline) + text.split(whereSeparator: \.isNewline)
 
         init(title: String, text: String) {
             self.title = title
@@ -38,7 +39,6 @@ struct DigestFilter: Sendable {
                 return pattern.matches(line: "", normalizedLine: normalizedTitle)
                     || pattern.matches(line: "", normalizedLine: normalizedText)
             }
-            let lines = title.split(whereSeparator: \.isNewline) + text.split(whereSeparator: \.isNewline)
             return lines.contains { pattern.matches(line: $0, normalizedLine: "") }
         }
     }

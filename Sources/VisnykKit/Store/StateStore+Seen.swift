@@ -27,8 +27,9 @@ extension StateStore {
     }
 
     /// Records, in ONE transaction, the spooled files' hashes with their entry identities, the
-    /// new articles in the digest queue, and what the sightings need. Returns, per record, whether it was recorded: false means that
-    /// another writer recorded the same key first (its file is a duplicate; a carrier is noted).
+    /// new articles in the digest queue, and what the sightings need. Returns, per record,
+    /// whether it was recorded: false means that another writer recorded the same key first
+    /// (its file is a duplicate, not queued; a carrier is noted).
     func record(_ records: [SpoolRecord], sightings: [Sighting], at time: Date) throws(StoreError) -> [Bool] {
         let now = Int64(time.timeIntervalSince1970.rounded(.down))
         return try write { db in
