@@ -84,7 +84,12 @@ extension ConfigReader {
     mutating func weekdays(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> Set<Weekday>? {
         let names = strings(value, at: path, example: "[\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]") { reader, name, at in
             guard Weekday(name: name) != nil else {
-                reader.report(at, "\"\(name)\" is not a day of the week: write mon, tue, wed, thu, fri, sat or sun (or the full English names)")
+                let folded = name.lowercased()
+                if folded.count >= 2, let day = Weekday.allCases.first(where: { $0.fullName.hasPrefix(folded) }) {
+                    reader.report(at, "\"\(name)\" is not a day of the week: did you mean \"\(day.shortName)\"? (days are mon, tue, wed, thu, fri, sat and sun, or the full English names)")
+                } else {
+                    reader.report(at, "\"\(name)\" is not a day of the week: write mon, tue, wed, thu, fri, sat or sun (or the full English names)")
+                }
                 return false
             }
             return true
@@ -102,7 +107,9 @@ extension ConfigReader {
         let known = Set(names)
         return strings(value, at: path, example: "[\"Leopolis.news\"]") { reader, name, at in
             guard !known.contains(name) else { return true }
-            if let suggestion = ConfigKeys.closestName(to: name, among: names) {
+            let folded = name.lowercased()
+            let containing = folded.isEmpty ? [] : names.filter { $0.lowercased().contains(folded) }
+            if let suggestion = ConfigKeys.closestName(to: name, among: names) ?? (containing.count == 1 ? containing.first : nil) {
                 reader.report(at, "no source is named \"\(name)\": did you mean \"\(suggestion)\"?")
             } else {
                 reader.report(at, "no source is named \"\(name)\": write the name of a [[source]] exactly as its name = says")
