@@ -15,37 +15,42 @@ struct DigestHTMLEscaping: MustacheContentType {
     }()
 
     func escapeText(_ text: String) -> String {
+        var text = text
         guard text.utf8.contains(where: Self.needsAttention) else { return text }
+        return text.withUTF8(Self.escape)
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 32)
-        // The run of ASCII letters just before the current byte: whether it began with "on",
-        // its last six letters (lowercased), and whether only spaces followed it.
-        var tail: [UInt8] = []
+        out.reserveCapacity(bytes.count + 32)
+        // The run of ASCII letters just before the current byte: its last eight letters
+        // (lowercased) packed into `tail`, its length, whether it began with "on", and whether
+        // only spaces followed it.
+        var tail: UInt64 = 0
         var length = 0
         var startsWithOn = false
         var spaced = false
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
-            case UInt8(ascii: "&"): out += Self.amp
-            case UInt8(ascii: "<"): out += Self.lt
-            case UInt8(ascii: ">"): out += Self.gt
-            case UInt8(ascii: "\""): out += Self.quot
-            case UInt8(ascii: "'"): out += Self.apos
-            case UInt8(ascii: "=") where startsWithOn && length > 2: out += Self.equals
-            case UInt8(ascii: ":") where !spaced && tail.elementsEqual(Self.script): out += Self.colon
+            case UInt8(ascii: "&"): out += amp
+            case UInt8(ascii: "<"): out += lt
+            case UInt8(ascii: ">"): out += gt
+            case UInt8(ascii: "\""): out += quot
+            case UInt8(ascii: "'"): out += apos
+            case UInt8(ascii: "=") where startsWithOn && length > 2: out += equals
+            case UInt8(ascii: ":") where !spaced && length >= 6 && tail & 0xFFFF_FFFF_FFFF == script: out += colon
             default: out.append(byte)
             }
             let lower = byte | 0x20
             if lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z") {
-                if spaced { tail.removeAll(keepingCapacity: true); length = 0; spaced = false }
-                if tail.count == 6 { tail.removeFirst() }
-                tail.append(lower)
+                if spaced { tail = 0; length = 0; spaced = false }
+                tail = tail << 8 | UInt64(lower)
                 length += 1
-                if length == 2 { startsWithOn = tail[0] == UInt8(ascii: "o") && lower == UInt8(ascii: "n") }
+                if length == 2 { startsWithOn = tail == on }
             } else if byte <= UInt8(ascii: " "), length > 0 {
                 spaced = true
-            } else {
-                tail.removeAll(keepingCapacity: true)
+            } else if length > 0 {
+                tail = 0
                 length = 0
                 startsWithOn = false
                 spaced = false
@@ -54,7 +59,11 @@ struct DigestHTMLEscaping: MustacheContentType {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static let script = Array("script".utf8)
+    private static func packed(_ letters: String) -> UInt64 {
+        letters.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    private static let on = packed("on"), script = packed("script")
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
     private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
     private static let equals = Array("&#61;".utf8), colon = Array("&#58;".utf8)

@@ -9,10 +9,10 @@ extension DigestRenderer {
         let clock = DigestLocalTime(timeZone: content.timeZone, now: content.generatedAt)
         let omitted = content.groups.reduce(0) { $0 + $1.omitted }
         let count = content.articleCount + omitted
-        let sourceNames = content.groups.map { MailHeader.clean($0.source) }
+        let sourceNames = content.groups.map { DigestLine.oneLine($0.source) }
         let problems = content.problems.map { problemContext($0, clock: clock) }
         var context: [String: Any] = [
-            "name": MailHeader.clean(content.digest),
+            "name": DigestLine.oneLine(content.digest),
             "date": clock.day(content.generatedAt),
             "longDate": clock.longDay(content.generatedAt),
             "generatedAt": clock.stamp(content.generatedAt),
@@ -49,7 +49,7 @@ extension DigestRenderer {
     }
 
     private static func groupContext(_ group: DigestSourceGroup, clock: DigestLocalTime) -> [String: Any] {
-        let source = MailHeader.clean(group.source)
+        let source = DigestLine.oneLine(group.source)
         var context: [String: Any] = [
             "source": source,
             "rule": String(repeating: "-", count: min(max(source.count, 3), 72)),
@@ -67,11 +67,11 @@ extension DigestRenderer {
     private static func articleContext(_ article: DigestArticle, clock: DigestLocalTime) -> [String: Any] {
         let date = article.published ?? article.spooledAt
         let link = safeLink(article.link)
-        let excerpt = MailHeader.clean(article.excerpt)
-        let alsoIn = article.alsoIn.map(MailHeader.clean).filter { !$0.isEmpty }
+        let excerpt = DigestLine.oneLine(article.excerpt)
+        let alsoIn = article.alsoIn.map(DigestLine.oneLine).filter { !$0.isEmpty }
         var context: [String: Any] = [
-            "title": MailHeader.clean(article.title),
-            "source": MailHeader.clean(article.source),
+            "title": DigestLine.oneLine(article.title),
+            "source": DigestLine.oneLine(article.source),
             "time": clock.articleTime(date),
             "timestamp": clock.stamp(date),
             "hasLink": link != nil,
@@ -94,11 +94,11 @@ extension DigestRenderer {
             status = "failing"
         }
         var context: [String: Any] = [
-            "source": MailHeader.clean(problem.source),
+            "source": DigestLine.oneLine(problem.source),
             "retired": problem.retired,
             "status": status,
         ]
-        let reason = MailHeader.clean(problem.reason)
+        let reason = DigestLine.oneLine(problem.reason)
         if !reason.isEmpty { context["reason"] = reason }
         if let since = problem.since { context["failingSince"] = clock.stamp(since) }
         return context
