@@ -38,14 +38,12 @@ extension DigestRenderer {
         return "\(articles) new \(articles == 1 ? "article" : "articles") from \(sources) \(sources == 1 ? "source" : "sources")"
     }
 
-    /// The link when it is an absolute http(s) URL without spaces or controls; nil otherwise,
-    /// and the title is shown unlinked.
+    /// The link when it is an absolute http(s) URL with a host and without white space or
+    /// controls (as the collector keeps them; checked again because the HTML depends on it),
+    /// at most 8 KiB; nil otherwise, and the title is shown unlinked.
     static func safeLink(_ link: String?) -> String? {
         guard let link, link.utf8.count <= 8192 else { return nil }
-        let scheme = link.prefix(8).lowercased()
-        guard scheme.hasPrefix("http://") || scheme.hasPrefix("https://") else { return nil }
-        guard !link.unicodeScalars.contains(where: { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }) else { return nil }
-        return link
+        return DigestText.webLink(link)
     }
 
     private static func groupContext(_ group: DigestSourceGroup, clock: DigestLocalTime) -> [String: Any] {

@@ -99,6 +99,17 @@ import Testing
         #expect(rendered.html.contains("&lt;img src=x onerror&#61;alert(1)&gt;"))
     }
 
+    @Test func onlyWebLinksWithAHostAreLinked() {
+        #expect(DigestRenderer.safeLink("https://a.example/x?y=1") == "https://a.example/x?y=1")
+        #expect(DigestRenderer.safeLink("HTTP://A.example") == "HTTP://A.example")
+        let bad = ["javascript:alert(1)", " https://a.example", "https:///x", "ftp://a.example", "//a.example",
+                   "https://a.example/\u{0}x", "https://a.example/a b", "data:text/html,x",
+                   "https://a.example/" + String(repeating: "x", count: 9000)]
+        for link in bad {
+            #expect(DigestRenderer.safeLink(link) == nil, "\(link.prefix(40))")
+        }
+    }
+
     @Test func theHTMLEscapingBreaksHandlersAndScriptURLsOnly() {
         let escaping = DigestHTMLEscaping()
         #expect(escaping.escapeText("onerror=1 onclick =2 ONLOAD\t=3") == "onerror&#61;1 onclick &#61;2 ONLOAD\t&#61;3")
