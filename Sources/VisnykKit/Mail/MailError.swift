@@ -16,6 +16,8 @@ public struct MailError: Error, Sendable, CustomStringConvertible, Equatable {
         case connection
         /// sendmail failed, or the Maildir could not be written.
         case delivery
+        /// The task sending the message was cancelled (Visnyk is stopping); nothing was sent.
+        case cancelled
     }
 
     public var kind: Kind
@@ -32,7 +34,7 @@ public struct MailError: Error, Sendable, CustomStringConvertible, Equatable {
             self.isPermanent = isPermanent ?? true
         case .rejected(let code):
             self.isPermanent = isPermanent ?? (code >= 500)
-        case .connection, .delivery:
+        case .connection, .delivery, .cancelled:
             self.isPermanent = isPermanent ?? false
         }
     }

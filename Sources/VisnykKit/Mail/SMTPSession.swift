@@ -10,6 +10,7 @@ import Foundation
 final class SMTPSession {
     private let transport: SMTPTransport
     private let mail: ComposedMail
+    private let cancellation: MailCancellation
     private var offset = 0
     /// The last server reply lines, for error messages.
     private(set) var replies: [String] = []
@@ -22,15 +23,19 @@ final class SMTPSession {
     private(set) var refusedWithoutAuth = false
     private var pendingIn: [UInt8] = []
 
-    init(transport: SMTPTransport, mail: ComposedMail) {
+    init(transport: SMTPTransport, mail: ComposedMail, cancellation: MailCancellation) {
         self.transport = transport
         self.mail = mail
+        self.cancellation = cancellation
     }
 
     var requiresAuth: Bool { transport.credentials != nil }
 
     /// nil when the server accepted the message.
     func perform() -> MailError? {
+        if cancellation.isCancelled {
+            return MailError(.cancelled, "Sending through \(transport.summary) was cancelled before it started; the message is sent again later.")
+        }
         guard let handle = EasyHandle() else {
             return MailError(.connection, "Could not start libcurl for \(transport.summary) (out of memory?).")
         }
@@ -79,6 +84,9 @@ final class SMTPSession {
         }
         let code = handle.perform()
         guard code != CURLE_OK else { return nil }
+        if code == CURLE_ABORTED_BY_CALLBACK, cancellation.isCancelled, !refusedWithoutAuth {
+            return MailError(.cancelled, "Sending through \(transport.summary) was cancelled before the server accepted the message; it is sent again later.")
+        }
         let detail = String(cString: errorBuffer)
         return SMTPFailure(transport: transport, session: self, code: code, detail: detail,
                            replyCode: handle.long(CURLINFO_RESPONSE_CODE) ?? 0).error
@@ -95,6 +103,7 @@ final class SMTPSession {
             refusedWithoutAuth = true
             return Int(CURL_READFUNC_ABORT)
         }
+        if cancellation.isCancelled { return Int(CURL_READFUNC_ABORT) }
         let count = min(capacity, mail.bytes.count - offset)
         guard count > 0 else { return 0 }
         mail.bytes.withUnsafeBytes { raw in
@@ -104,9 +113,10 @@ final class SMTPSession {
         return count
     }
 
-    /// Nonzero aborts the transfer: once MAIL FROM went out without a successful AUTH.
+    /// Nonzero aborts the transfer: once MAIL FROM went out without a successful AUTH, or when
+    /// the sending task was cancelled (libcurl calls this at least once a second).
     func progress() -> Int32 {
-        refusedWithoutAuth ? 1 : 0
+        refusedWithoutAuth || cancellation.isCancelled ? 1 : 0
     }
 
     /// Server reply lines (CURLINFO_HEADER_IN) and sent commands (CURLINFO_HEADER_OUT).

@@ -40,7 +40,15 @@ public struct SMTPTransport: MailTransport {
 
     public func send(_ mail: ComposedMail) async throws(MailError) {
         let transport = self
-        try await MailThread.run("visnyk-smtp") { SMTPSession(transport: transport, mail: mail).perform() }
+        let cancellation = MailCancellation()
+        let failure: MailError? = await withTaskCancellationHandler {
+            await MailThread.run("visnyk-smtp") {
+                SMTPSession(transport: transport, mail: mail, cancellation: cancellation).perform()
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
+        if let failure { throw failure }
     }
 
     static func isHostName(_ name: String) -> Bool {

@@ -22,7 +22,15 @@ public struct SendmailTransport: MailTransport {
     public func send(_ mail: ComposedMail) async throws(MailError) {
         let path = path
         let timeout = timeout
-        try await MailThread.run("visnyk-sendmail") { SendmailRun(path: path, timeout: timeout).deliver(mail) }
+        let cancellation = MailCancellation()
+        let failure: MailError? = await withTaskCancellationHandler {
+            await MailThread.run("visnyk-sendmail") {
+                SendmailRun(path: path, timeout: timeout, cancellation: cancellation).deliver(mail)
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
+        if let failure { throw failure }
     }
 }
 
@@ -30,11 +38,15 @@ public struct SendmailTransport: MailTransport {
 private struct SendmailRun {
     let path: String
     let timeout: Duration
+    let cancellation: MailCancellation
 
     /// stderr kept for the error message.
     private static let stderrCap = 16 * 1024
 
     func deliver(_ mail: ComposedMail) -> MailError? {
+        if cancellation.isCancelled {
+            return MailError(.cancelled, "Sending through \(path) was cancelled before it started; the message is sent again later.")
+        }
         guard access(path, X_OK) == 0 else {
             return MailError(.configuration, "There is no sendmail program at \(path) (\(String(cString: strerror(errno)))). Install an MTA that provides one (for example msmtp-mta or postfix), or set `sendmail` in [mail] to its path.")
         }
@@ -58,7 +70,9 @@ private struct SendmailRun {
         } catch {
             return MailError(.configuration, "Could not start \(path): \(error.localizedDescription). Check `sendmail` in [mail].")
         }
-        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        let running = RunningProcess(process: process)
+        cancellation.onCancel { running.stop() }
+        let watchdog = DispatchWorkItem { running.stop() }
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: watchdog)
         let stderrData = errors.fileHandleForReading.readDataToEndOfFile()
@@ -69,6 +83,8 @@ private struct SendmailRun {
         switch (process.terminationReason, process.terminationStatus) {
         case (.exit, 0):
             return nil
+        case _ where cancellation.isCancelled:
+            return MailError(.cancelled, "\(path) was stopped because sending was cancelled; the message is sent again later.")
         case (.uncaughtSignal, let signal):
             return MailError(.delivery, "\(path) was stopped by signal \(signal)\(signal == SIGTERM ? " after \(timeout) without finishing" : "")\(said). The message may not have been sent.")
         case (.exit, let status):
@@ -107,5 +123,15 @@ private struct SendmailRun {
             return .failure(MailError(.delivery, "Could not write the message to a temporary file for sendmail: \(String(cString: strerror(code == 0 ? errno : code)))."))
         }
         return .success(FileHandle(fileDescriptor: fd, closeOnDealloc: true))
+    }
+}
+
+/// The child process, for the watchdog and the cancellation handler (which run elsewhere);
+/// `Process.terminate` may be called from any thread.
+private struct RunningProcess: @unchecked Sendable {
+    let process: Process
+
+    func stop() {
+        if process.isRunning { process.terminate() }
     }
 }

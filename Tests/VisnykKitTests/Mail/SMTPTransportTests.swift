@@ -150,6 +150,23 @@ import Testing
         }
     }
 
+    @Test func cancellingTheTaskEndsTheSession() async throws {
+        let server = try TestSMTPServer(.stalled)
+        defer { server.stop() }
+        // Without cancellation this would end only by the 120 s timeout, as a .connection error.
+        let smtp = try SMTPTransport(url: "smtp://127.0.0.1:\(server.port)", username: nil, password: nil, caFile: nil,
+                                     ehloName: "digest.host.example", timeout: .seconds(120))
+        let mail = MIMEComposer.compose(try MailSamples.message())
+        let task = Task { try await smtp.send(mail) }
+        task.cancel()
+        guard case .failure(let failure) = await task.result else {
+            Issue.record("the cancelled send succeeded")
+            return
+        }
+        let error = try #require(failure as? MailError)
+        #expect(error.kind == .cancelled && !error.isPermanent)
+    }
+
     @Test(arguments: ["http://mail.example.org", "smtp://user:pw@mail.example.org", "smtp:///nohost",
                       "smtp://mail.example.org:587/path", "mail.example.org"])
     func badURLsAreConfigurationErrors(_ url: String) {

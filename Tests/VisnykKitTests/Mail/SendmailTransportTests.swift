@@ -89,6 +89,21 @@ import Testing
         #expect([UInt8](try Data(contentsOf: URL(fileURLWithPath: record + ".msg"))) == mail.bytes)
     }
 
+    @Test func cancellingTheTaskStopsTheProgram() async throws {
+        let directory = try TemporaryDirectory("visnyk-sendmail")
+        defer { directory.remove() }
+        let program = try script(in: directory, "cat >/dev/null; exec sleep 300")
+        let mail = MIMEComposer.compose(try MailSamples.message())
+        let task = Task { try await SendmailTransport(path: program).send(mail) }
+        task.cancel()
+        guard case .failure(let failure) = await task.result else {
+            Issue.record("the cancelled send succeeded")
+            return
+        }
+        let error = try #require(failure as? MailError)
+        #expect(error.kind == .cancelled && !error.isPermanent)
+    }
+
     @Test func aMissingProgramIsAConfigurationError() async throws {
         let mail = MIMEComposer.compose(try MailSamples.message())
         await #expect {

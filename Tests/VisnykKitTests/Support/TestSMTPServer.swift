@@ -26,6 +26,8 @@ final class TestSMTPServer {
         case starttls(auth: (user: String, password: String)?)
         /// STARTTLS required, no AUTH offered.
         case starttlsWithoutAuth
+        /// Takes connections and never says a word.
+        case stalled
     }
 
     let directory: TemporaryDirectory
@@ -49,6 +51,9 @@ final class TestSMTPServer {
         case .starttlsWithoutAuth:
             arguments += ["--tls", directory.path, "--no-auth"]
             caFile = directory.appending("cert.pem")
+        case .stalled:
+            arguments += ["--stall"]
+            caFile = nil
         }
         if let rejectRcpt { arguments += ["--reject-rcpt", rejectRcpt] }
         if let rejectData { arguments += ["--reject-data", rejectData] }

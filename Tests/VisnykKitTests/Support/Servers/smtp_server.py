@@ -14,6 +14,7 @@ Modes (combine freely):
   --no-auth           AUTH is neither offered nor accepted.
   --reject-rcpt TEXT  every RCPT TO is answered with TEXT (e.g. "550 5.1.1 no such user").
   --reject-data TEXT  the end of DATA is answered with TEXT.
+  --stall             connections are accepted and never answered.
 """
 
 import argparse
@@ -99,6 +100,7 @@ def main():
     parser.add_argument("--no-auth", action="store_true")
     parser.add_argument("--reject-rcpt")
     parser.add_argument("--reject-data")
+    parser.add_argument("--stall", action="store_true")
     args = parser.parse_args()
     warnings.simplefilter("ignore")  # aiosmtpd's own deprecation notices
     logging.getLogger("mail.log").setLevel(logging.CRITICAL)
@@ -111,6 +113,8 @@ def main():
     handler = Handler(args)
 
     def factory():
+        if args.stall:
+            return asyncio.Protocol()
         return SMTP(handler, hostname="test.smtp.local", tls_context=context,
                     require_starttls=context is not None, authenticator=authenticator,
                     auth_required=False, auth_require_tls=context is not None)
