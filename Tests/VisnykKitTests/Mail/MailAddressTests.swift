@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VisnykKit
 
@@ -42,5 +43,17 @@ import Testing
         #expect(try MailAddress(parsing: "\"A \\\\ B\" <j@example.org>").headerValue == "\"A \\\\ B\" <j@example.org>")
         let encoded = try MailAddress(parsing: "Вісник <v@example.org>").headerValue
         #expect(encoded == "=?UTF-8?B?0JLRltGB0L3QuNC6?= <v@example.org>")
+    }
+}
+
+@Suite struct MessageIDTests {
+    @Test func timeRandomPartAndDomain() {
+        let date = Date(timeIntervalSince1970: 1_770_015_605)  // 2026-02-02 07:00:05 UTC
+        let id = MailMessage.makeMessageID(date: date, domain: "host.example")
+        #expect(id.hasPrefix("20260202T070005Z."))
+        #expect(id.hasSuffix("@host.example"))
+        #expect(id.count == "20260202T070005Z.4f3a9c1e@host.example".count)
+        #expect(id != MailMessage.makeMessageID(date: date, domain: "host.example"))
+        #expect(MailMessage.makeMessageID(date: date, domain: "bad host\r\n").hasSuffix("@localhost"))
     }
 }
