@@ -133,8 +133,9 @@ import Testing
 
     @Test func anEmptyDigestSaysNoNewArticles() throws {
         let rendered = try Self.bundled().render(Self.content([]))
-        #expect(rendered.html.contains("No new articles since 2026-11-28 07:30."))
-        #expect(rendered.text.contains("No new articles since 2026-11-28 07:30."))
+        #expect(rendered.html.contains("Sunday, 29 November 2026 · No new articles</p>"))
+        #expect(rendered.html.contains(">Nothing new since 2026-11-28 07:30.</p>"))
+        #expect(rendered.text.hasPrefix("morning — Sunday, 29 November 2026\nNo new articles\n\nNothing new since 2026-11-28 07:30.\n\n-- \n"))
         #expect(rendered.subject == "morning: 0 new articles, 2026-11-29")
         #expect(rendered.html.contains("Sent by Visnyk \(VisnykVersion.current)"))
     }
