@@ -131,7 +131,9 @@ final class SMTPSession {
             }
         case CURLINFO_HEADER_OUT:
             let text = String(decoding: bytes.prefix(64), as: UTF8.self)
-            let verb = text.split(whereSeparator: { $0.isWhitespace || $0 == ":" }).first.map { $0.uppercased() } ?? ""
+            var verb = text.split(whereSeparator: { $0.isWhitespace || $0 == ":" }).first.map { $0.uppercased() } ?? ""
+            // Anything else is an AUTH continuation: base64 of the user name or the password.
+            if !Self.verbs.contains(verb) { verb = "AUTH" }
             lastCommand = verb == "MAIL" || verb == "RCPT" ? String(text.prefix { !$0.isNewline }) : verb
             if verb == "EHLO" { authOffered = false }
             if verb == "MAIL", requiresAuth, !authenticated { refusedWithoutAuth = true }
@@ -139,6 +141,8 @@ final class SMTPSession {
             break
         }
     }
+
+    private static let verbs: Set<String> = ["EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "RSET", "NOOP", "QUIT", "VRFY"]
 
     private func receive(_ line: String) {
         replies.append(MailHeader.clean(String(line.prefix(300))))
