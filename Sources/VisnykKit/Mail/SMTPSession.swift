@@ -70,6 +70,7 @@ final class SMTPSession {
             handle.set(CURLOPT_XFERINFODATA, pointer: me),
             handle.set(CURLOPT_TIMEOUT_MS, milliseconds),
             handle.set(CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 30_000)),
+            handle.set(CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2),
         ]
         if !transport.implicitTLS {
             codes.append(handle.set(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)))
