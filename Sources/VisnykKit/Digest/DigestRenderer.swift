@@ -49,6 +49,10 @@ public struct DigestRenderer: Sendable {
         return RenderedDigest(subject: subjectLine, text: text.render(context), html: html.render(context))
     }
 
+    /// The bundled templates as text: a start for a user's own (html_template, text_template).
+    public static var bundledHTMLTemplate: String { String(decoding: PackageResources.digest_html_mustache, as: UTF8.self) }
+    public static var bundledTextTemplate: String { String(decoding: PackageResources.digest_txt_mustache, as: UTF8.self) }
+
     /// One line: controls and line breaks become spaces, runs of spaces one, the ends trimmed,
     /// and at most `maxSubjectLength` characters.
     static func subjectLine(_ rendered: String) -> String {

@@ -20,6 +20,21 @@ import Testing
         #expect(rendered.text == "1 new article from 1 source: [<b>Новина</b> & more]\n")
     }
 
+    @Test func copiesOfTheBundledTemplatesRenderLikeTheBundledOnes() throws {
+        let dir = try TemporaryDirectory("visnyk-render")
+        defer { dir.remove() }
+        let htmlPath = dir.appending("digest.html.mustache")
+        let textPath = dir.appending("digest.txt.mustache")
+        try DigestRenderer.bundledHTMLTemplate.write(toFile: htmlPath, atomically: true, encoding: .utf8)
+        try DigestRenderer.bundledTextTemplate.write(toFile: textPath, atomically: true, encoding: .utf8)
+        let content = Sample.content([
+            DigestSourceGroup(source: "Леополіс", articles: [Sample.article(1, "Леополіс", "Новина & <b>", link: "https://a.example/1")]),
+        ])
+        let copied = try DigestRenderer(subject: "s", htmlTemplatePath: htmlPath, textTemplatePath: textPath).render(content)
+        #expect(copied == (try Sample.bundled(subject: "s").render(content)))
+        #expect(copied.html.contains("Новина &amp; &lt;b&gt;"))
+    }
+
     @Test func aTemplateSyntaxErrorNamesTheFileLineAndProblem() throws {
         let dir = try TemporaryDirectory("visnyk-render")
         defer { dir.remove() }
