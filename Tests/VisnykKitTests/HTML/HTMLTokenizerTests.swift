@@ -3,7 +3,11 @@ import Testing
 
 /// Renders the token stream compactly so that tests can state it in one string.
 func htmlTokenDump(_ html: String) -> String {
-    var tokenizer = HTMLTokenizer(Array(html.utf8))
+    Array(html.utf8).withUnsafeBufferPointer { htmlTokenDump(HTMLTokenizer($0)) }
+}
+
+private func htmlTokenDump(_ tokenizer: HTMLTokenizer) -> String {
+    var tokenizer = tokenizer
     var parts: [String] = []
     func slice(_ r: Range<Int>) -> String { String(decoding: tokenizer.bytes[r], as: UTF8.self) }
     while let token = tokenizer.next() {
@@ -70,24 +74,30 @@ struct HTMLTokenizerTests {
     }
 
     @Test func cdataIsTextOnlyInForeignContent() {
-        var tokenizer = HTMLTokenizer(Array("<![CDATA[<b>]]>x".utf8))
-        tokenizer.foreignContent = true
-        #expect(tokenizer.next() == .rawText(9..<12))
-        #expect(tokenizer.next() == .text(15..<16))
+        Array("<![CDATA[<b>]]>x".utf8).withUnsafeBufferPointer { bytes in
+            var tokenizer = HTMLTokenizer(bytes)
+            tokenizer.foreignContent = true
+            #expect(tokenizer.next() == .rawText(9..<12))
+            #expect(tokenizer.next() == .text(15..<16))
+        }
     }
 
     @Test func foreignContentDoesNotSwitchToRawText() {
-        var tokenizer = HTMLTokenizer(Array("<style><b>".utf8))
-        tokenizer.foreignContent = true
-        #expect(tokenizer.next() == .startTag)
-        #expect(tokenizer.next() == .startTag)
-        #expect(tokenizer.tagName == "b")
+        Array("<style><b>".utf8).withUnsafeBufferPointer { bytes in
+            var tokenizer = HTMLTokenizer(bytes)
+            tokenizer.foreignContent = true
+            #expect(tokenizer.next() == .startTag)
+            #expect(tokenizer.next() == .startTag)
+            #expect(tokenizer.tagName == "b")
+        }
     }
 
     @Test func manyAttributesStayBounded() {
         let html = "<p " + (0..<10_000).map { "a\($0)=1 " }.joined() + ">"
-        var tokenizer = HTMLTokenizer(Array(html.utf8))
-        #expect(tokenizer.next() == .startTag)
-        #expect(tokenizer.attributes.count == HTMLTokenizer.maxAttributes)
+        Array(html.utf8).withUnsafeBufferPointer { bytes in
+            var tokenizer = HTMLTokenizer(bytes)
+            #expect(tokenizer.next() == .startTag)
+            #expect(tokenizer.attributes.count == HTMLTokenizer.maxAttributes)
+        }
     }
 }

@@ -4,8 +4,12 @@
 /// and attributes, balanced nesting, no comments/doctypes, no dangerous URL schemes, no NUL.
 enum SanitizedOutputCheck {
     static func problems(_ html: String) -> [String] {
+        Array(html.utf8).withUnsafeBufferPointer { problems(html, HTMLTokenizer($0)) }
+    }
+
+    private static func problems(_ html: String, _ tokenizer: HTMLTokenizer) -> [String] {
+        var tokenizer = tokenizer
         var problems: [String] = []
-        var tokenizer = HTMLTokenizer(Array(html.utf8))
         var stack: [String] = []
         if html.utf8.contains(0) { problems.append("NUL in output") }
         while let token = tokenizer.next() {

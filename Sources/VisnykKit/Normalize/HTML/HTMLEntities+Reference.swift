@@ -3,7 +3,7 @@ extension HTMLEntities {
     /// it and its code points, or nil when this '&' is plain text (the HTML5 "character
     /// reference state" and its sub-states).
     static func reference(
-        in bytes: [UInt8], at start: Int, end: Int, inAttribute: Bool
+        in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int, inAttribute: Bool
     ) -> (next: Int, value: UInt64)? {
         let first = start + 1
         guard first < end else { return nil }
@@ -15,14 +15,14 @@ extension HTMLEntities {
         while nameEnd < limit, isASCIIAlphanumeric(bytes[nameEnd]) { nameEnd += 1 }
         guard nameEnd > first else { return nil }
         if nameEnd < end, bytes[nameEnd] == UInt8(ascii: ";"),
-           let value = table[String(decoding: bytes[first...nameEnd], as: UTF8.self)] {
+           let value = table[String(decoding: UnsafeBufferPointer(rebasing: bytes[first...nameEnd]), as: UTF8.self)] {
             return (nameEnd + 1, value)
         }
         // Longest legacy name (no ';') that prefixes the run.
         var length = min(nameEnd - first, longestLegacyName)
         while length >= 2 {
             let matchEnd = first + length
-            if let value = table[String(decoding: bytes[first..<matchEnd], as: UTF8.self)] {
+            if let value = table[String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<matchEnd]), as: UTF8.self)] {
                 if inAttribute, matchEnd < end,
                    bytes[matchEnd] == UInt8(ascii: "=") || isASCIIAlphanumeric(bytes[matchEnd]) {
                     return nil
@@ -34,7 +34,7 @@ extension HTMLEntities {
         return nil
     }
 
-    private static func numericReference(in bytes: [UInt8], at start: Int, end: Int) -> (next: Int, value: UInt64)? {
+    private static func numericReference(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> (next: Int, value: UInt64)? {
         var i = start
         var hex = false
         if i < end, bytes[i] | 0x20 == UInt8(ascii: "x") {

@@ -31,7 +31,9 @@ public enum HTMLEntities {
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "&"),
-               let reference = reference(in: bytes, at: i, end: bytes.count, inAttribute: inAttribute) {
+               let reference = bytes.withUnsafeBufferPointer({
+                   reference(in: $0, at: i, end: $0.count, inAttribute: inAttribute)
+               }) {
                 appendUTF8(reference.value, to: &out)
                 i = reference.next
             } else {

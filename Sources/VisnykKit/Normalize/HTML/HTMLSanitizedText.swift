@@ -66,7 +66,8 @@ struct HTMLSanitizedText {
     /// Takes the text the sanitizer wrote since the last tag or plain run.
     mutating func flush(_ out: [UInt8]) {
         if out.count > textStart, hidden == nil {
-            builder.appendText(out, textStart..<out.count, decode: true, preformatted: preDepth > 0)
+            let range = textStart..<out.count
+            out.withUnsafeBufferPointer { builder.appendText($0, range, decode: true, preformatted: preDepth > 0) }
         }
         textStart = out.count
     }

@@ -68,15 +68,13 @@ extension HTMLSanitizerRun {
         // input directly instead of scanning the output again. Not after a CR from a character
         // reference: the extractor must see it together with a following LF (one line break).
         if text != nil, out.last != 0x0D, range.lowerBound >= 0, range.upperBound <= bytes.count {
-            let copied = bytes.withUnsafeBufferPointer { p in
-                let run = UnsafeBufferPointer(rebasing: p[range])
-                guard HTMLTextDecoder.firstSpecial(p, range) == range.upperBound else { return false }
+            if HTMLTextDecoder.firstSpecial(bytes, range) == range.upperBound {
+                let run = UnsafeBufferPointer(rebasing: bytes[range])
                 text?.flush(out)
                 out.append(contentsOf: run)
                 text?.appendPlainText(run, endingAt: out.count)
-                return true
+                return
             }
-            if copied { return }
         }
         HTMLTextDecoder.append(bytes, range, decode: decode, inAttribute: false, escape: true, to: &out)
     }

@@ -41,18 +41,25 @@ public enum HTMLSanitizer {
         sanitizeAndExtractText(html, base: HTMLSanitizerBase(baseURL))
     }
 
+    // The tokenizer reads the HTML in its String's own storage, without a copy.
     static func sanitize(_ html: String, base: HTMLSanitizerBase) -> String {
-        var run = HTMLSanitizerRun(bytes: Array(html.utf8), base: base)
-        run.run()
-        return HTMLOutputString.make(run.out)
+        var html = html
+        return html.withUTF8 { bytes in
+            var run = HTMLSanitizerRun(bytes: bytes, base: base)
+            run.run()
+            return HTMLOutputString.make(run.out)
+        }
     }
 
     static func sanitizeAndExtractText(_ html: String, base: HTMLSanitizerBase) -> (html: String, text: String) {
-        var run = HTMLSanitizerRun(bytes: Array(html.utf8), base: base)
-        run.text = HTMLSanitizedText(capacity: run.out.capacity)
-        run.run()
-        let text = run.text?.finish(run.out) ?? ""
-        return (HTMLOutputString.make(run.out), text)
+        var html = html
+        return html.withUTF8 { bytes in
+            var run = HTMLSanitizerRun(bytes: bytes, base: base)
+            run.text = HTMLSanitizedText(capacity: run.out.capacity)
+            run.run()
+            let text = run.text?.finish(run.out) ?? ""
+            return (HTMLOutputString.make(run.out), text)
+        }
     }
 }
 
@@ -70,7 +77,7 @@ struct HTMLSanitizerRun {
 
     static let maxOpenElements = 256
 
-    init(bytes: [UInt8], base: HTMLSanitizerBase) {
+    init(bytes: UnsafeBufferPointer<UInt8>, base: HTMLSanitizerBase) {
         tokenizer = HTMLTokenizer(bytes)
         out.reserveCapacity(bytes.count)
         baseURL = base.url

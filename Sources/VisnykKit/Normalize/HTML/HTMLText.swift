@@ -33,7 +33,12 @@ public enum HTMLText {
     private static func extract(_ html: String, inline: Bool) -> String {
         let plain = html.utf8.withContiguousStorageIfAvailable { plainText($0, whole: html, inline: inline) }
         if let plain, let plain { return plain }
-        var tokenizer = HTMLTokenizer(Array(html.utf8))
+        var html = html
+        return html.withUTF8 { extractTokenized($0, inline: inline) }
+    }
+
+    private static func extractTokenized(_ bytes: UnsafeBufferPointer<UInt8>, inline: Bool) -> String {
+        var tokenizer = HTMLTokenizer(bytes)
         var builder = HTMLTextBuilder(inline: inline)
         var skipped = HTMLSkippedRegion()
         // How many of each element are open: an end tag of one of them also ends SVG/MathML.

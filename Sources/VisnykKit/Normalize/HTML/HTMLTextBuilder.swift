@@ -17,14 +17,12 @@ struct HTMLTextBuilder {
         out.reserveCapacity(count)
     }
 
-    mutating func appendText(_ bytes: [UInt8], _ range: Range<Int>, decode: Bool, preformatted: Bool) {
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, decode: Bool, preformatted: Bool) {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return }
-        let plain = bytes.withUnsafeBufferPointer { p in
-            guard HTMLTextDecoder.firstSpecial(p, range) == range.upperBound else { return false }
-            collapse(UnsafeBufferPointer(rebasing: p[range]), preformatted: preformatted)
-            return true
+        if HTMLTextDecoder.firstSpecial(bytes, range) == range.upperBound {
+            collapse(UnsafeBufferPointer(rebasing: bytes[range]), preformatted: preformatted)
+            return
         }
-        if plain { return }
         var decoded = scratch
         scratch = []
         decoded.removeAll(keepingCapacity: true)

@@ -41,11 +41,11 @@ enum HTMLTextDecoder {
     }
 
     static func append(
-        _ bytes: [UInt8], _ range: Range<Int>, decode: Bool, inAttribute: Bool, escape: Bool,
+        _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, decode: Bool, inAttribute: Bool, escape: Bool,
         to out: inout [UInt8]
     ) {
-        guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return }
-        bytes.withUnsafeBufferPointer { p in
+        guard range.lowerBound >= 0, range.upperBound <= p.count else { return }
+        do {
             var i = range.lowerBound
             let end = range.upperBound
             while i < end {
@@ -62,7 +62,7 @@ enum HTMLTextDecoder {
                     out.append(0x0A)
                     i += (i + 1 < end && p[i + 1] == 0x0A) ? 2 : 1
                 case UInt8(ascii: "&") where decode:
-                    if let reference = HTMLEntities.reference(in: bytes, at: i, end: end, inAttribute: inAttribute) {
+                    if let reference = HTMLEntities.reference(in: p, at: i, end: end, inAttribute: inAttribute) {
                         appendScalars(reference.value, escape: escape, to: &out)
                         i = reference.next
                     } else {

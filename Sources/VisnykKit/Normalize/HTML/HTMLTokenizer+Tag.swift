@@ -2,8 +2,7 @@ extension HTMLTokenizer {
     /// Tag name, attributes and self-closing flag (tag open → … → data states). Returns nil
     /// when the input ends inside the tag: HTML drops such a tag.
     mutating func tag(nameAt nameStart: Int, isEnd: Bool) -> HTMLToken? {
-        let input = bytes
-        return input.withUnsafeBufferPointer { p in tag(p, nameAt: nameStart, isEnd: isEnd) }
+        tag(bytes, nameAt: nameStart, isEnd: isEnd)
     }
 
     private mutating func tag(_ p: UnsafeBufferPointer<UInt8>, nameAt nameStart: Int, isEnd: Bool) -> HTMLToken? {
@@ -136,6 +135,6 @@ extension HTMLTokenizer {
 
     private func name(_ range: Range<Int>) -> String {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return "" }
-        return String(decoding: bytes.withUnsafeBufferPointer { Self.normalizedName($0, range) }, as: UTF8.self)
+        return String(decoding: Self.normalizedName(bytes, range), as: UTF8.self)
     }
 }

@@ -2,8 +2,11 @@
 /// extraction: it never builds a tree, allocates little per token and never fails.
 /// The consumer sets `foreignContent` while inside SVG/MathML (no raw-text switching there,
 /// CDATA sections allowed), as the tree builder would.
+///
+/// It reads the bytes in place (an article's HTML, straight from its String's storage, with
+/// no copy): they must stay alive and unchanged while the tokenizer is used.
 struct HTMLTokenizer {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
     var foreignContent = false
     /// The current tag's element, and its name as written.
@@ -18,7 +21,7 @@ struct HTMLTokenizer {
     /// Attributes past this many on one tag are ignored (keeps duplicate checks bounded).
     static let maxAttributes = 128
 
-    init(_ bytes: [UInt8]) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -42,14 +45,13 @@ struct HTMLTokenizer {
 
     /// Index of the first '<' from `start` that begins markup, or the end of input.
     private func markupStart(from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { p in
-            let end = p.count
-            var i = start
-            while true {
-                i = HTMLByteSearch.firstIndex(of: UInt8(ascii: "<"), in: p, from: i, to: end)
-                if i >= end || (i + 1 < end && startsMarkup(p[i + 1], at: i + 1)) { return i }
-                i += 1
-            }
+        let p = bytes
+        let end = p.count
+        var i = start
+        while true {
+            i = HTMLByteSearch.firstIndex(of: UInt8(ascii: "<"), in: p, from: i, to: end)
+            if i >= end || (i + 1 < end && startsMarkup(p[i + 1], at: i + 1)) { return i }
+            i += 1
         }
     }
 
@@ -142,7 +144,7 @@ struct HTMLTokenizer {
     func firstIndex(of byte: UInt8, from start: Int) -> Int? {
         let count = bytes.count
         guard start < count else { return nil }
-        let found = bytes.withUnsafeBufferPointer { HTMLByteSearch.firstIndex(of: byte, in: $0, from: max(start, 0), to: count) }
+        let found = HTMLByteSearch.firstIndex(of: byte, in: bytes, from: max(start, 0), to: count)
         return found < count ? found : nil
     }
 
