@@ -35,6 +35,9 @@ struct XMLOffloadedText {
 
     init(source: [UInt8]) {
         self.source = source
+        // Decoded runs are never longer than the source: growing the arena run by run copied
+        // all of it again several times per feed.
+        decoded.reserveCapacity(source.count)
         var generator = SystemRandomNumberGenerator()
         let digits = Array("0123456789abcdef".utf8)
         var target = Array("visnyk-cdata-".utf8)
