@@ -19,7 +19,10 @@ final class XMLDocument {
         var hasElementChildren = false
     }
 
-    /// A child node: an element (`element` ≥ 0) or a run of text `text[start..<start + count]`.
+    /// A child node: an element (`element` ≥ 0) or a run of text `text[start..<start + count]`
+    /// (`element` is `textInArena`), or an offloaded section left where the repair put it
+    /// (`textInOffloadedSource`, `textInOffloadedDecoded`): long CDATA and text runs are not
+    /// copied into the arena.
     struct NodeRecord {
         var next: Int32 = -1
         var element: Int32
@@ -35,24 +38,34 @@ final class XMLDocument {
         var count: Int32
     }
 
+    static let textInArena: Int32 = -1
+    static let textInOffloadedSource: Int32 = -2
+    static let textInOffloadedDecoded: Int32 = -3
+
     let elements: [ElementRecord]
     let nodes: [NodeRecord]
     let attributes: [AttributeRecord]
     /// Character data of all text nodes: valid UTF-8, each node cut at character boundaries.
     let text: [UInt8]
     let attributeText: [UInt8]
+    /// `XMLOffloadedText.source` and `.decoded`, which offloaded text nodes index.
+    let offloadedSource: [UInt8]
+    let offloadedDecoded: [UInt8]
     let names: [String]
     let namespaces: [String]
     let bases: [String?]
     let languages: [String]
 
     init(elements: [ElementRecord], nodes: [NodeRecord], attributes: [AttributeRecord], text: [UInt8],
-         attributeText: [UInt8], names: [String], namespaces: [String], bases: [String?], languages: [String]) {
+         attributeText: [UInt8], offloaded: XMLOffloadedText?,
+         names: [String], namespaces: [String], bases: [String?], languages: [String]) {
         self.elements = elements
         self.nodes = nodes
         self.attributes = attributes
         self.text = text
         self.attributeText = attributeText
+        offloadedSource = offloaded?.source ?? []
+        offloadedDecoded = offloaded?.decoded ?? []
         self.names = names
         self.namespaces = namespaces
         self.bases = bases
@@ -62,8 +75,26 @@ final class XMLDocument {
     /// The root element (the builder only makes documents that have one).
     var root: XMLElement { XMLElement(document: self, index: 0) }
 
-    func string(text start: Int32, count: Int32) -> String {
-        Self.string(text, from: Int(start), count: Int(count))
+    /// Calls `body` with the bytes of the text node `node`.
+    func withText<R>(of node: NodeRecord, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch node.element {
+        case Self.textInOffloadedSource: Self.withBytes(of: node, in: offloadedSource, body)
+        case Self.textInOffloadedDecoded: Self.withBytes(of: node, in: offloadedDecoded, body)
+        default: Self.withBytes(of: node, in: text, body)
+        }
+    }
+
+    @inline(__always)
+    private static func withBytes<R>(of node: NodeRecord, in arena: [UInt8],
+                                     _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        arena.withUnsafeBufferPointer { all in
+            let start = Int(node.start)
+            return body(UnsafeBufferPointer(rebasing: all[start..<start + Int(node.count)]))
+        }
+    }
+
+    func string(of node: NodeRecord) -> String {
+        withText(of: node) { ValidUTF8String.make($0) }
     }
 
     func string(attributeText start: Int32, count: Int32) -> String {

@@ -44,24 +44,20 @@ extension XMLElement {
             }
             cursor = node.next
         }
-        return document.text.withUnsafeBufferPointer { all in
-            guard several else {
-                guard let single else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-                let start = Int(single.start)
-                return body(UnsafeBufferPointer(rebasing: all[start..<start + Int(single.count)]))
-            }
-            var joined: [UInt8] = []
-            var cursor = record.firstChild
-            while cursor >= 0 {
-                let node = nodes[Int(cursor)]
-                if node.element < 0 {
-                    let start = Int(node.start)
-                    joined.append(contentsOf: all[start..<start + Int(node.count)])
-                }
-                cursor = node.next
-            }
-            return joined.withUnsafeBufferPointer(body)
+        guard several else {
+            guard let single else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return document.withText(of: single, body)
         }
+        var joined: [UInt8] = []
+        cursor = record.firstChild
+        while cursor >= 0 {
+            let node = nodes[Int(cursor)]
+            if node.element < 0 {
+                document.withText(of: node) { joined.append(contentsOf: $0) }
+            }
+            cursor = node.next
+        }
+        return joined.withUnsafeBufferPointer(body)
     }
 
     /// Depth is bounded by the builder (256 levels), so the recursion is too.
@@ -73,8 +69,7 @@ extension XMLElement {
             if node.element >= 0 {
                 XMLElement(document: document, index: node.element).appendDeepText(to: &bytes)
             } else {
-                let start = Int(node.start)
-                bytes.append(contentsOf: document.text[start..<start + Int(node.count)])
+                document.withText(of: node) { bytes.append(contentsOf: $0) }
             }
             cursor = node.next
         }

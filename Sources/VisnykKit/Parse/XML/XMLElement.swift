@@ -9,7 +9,7 @@ struct XMLTextNode {
     let document: XMLDocument
     let record: XMLDocument.NodeRecord
 
-    var string: String { document.string(text: record.start, count: record.count) }
+    var string: String { document.string(of: record) }
 }
 
 /// One element of a parsed feed document (a view into an `XMLDocument`). Names are local

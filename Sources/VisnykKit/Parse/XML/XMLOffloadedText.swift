@@ -83,6 +83,11 @@ struct XMLOffloadedText {
         return sections[index]
     }
 
+    /// Whether `section` lies within its bytes (`withBytes` gives it nothing otherwise).
+    func contains(_ section: Section) -> Bool {
+        section.range.lowerBound >= 0 && section.range.upperBound <= (section.isDecoded ? decoded : source).count
+    }
+
     /// Calls `body` with the bytes of `section`.
     func withBytes(of section: Section, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         (section.isDecoded ? decoded : source).withUnsafeBufferPointer { all in

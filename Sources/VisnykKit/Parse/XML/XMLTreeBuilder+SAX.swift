@@ -90,7 +90,9 @@ extension XMLTreeBuilder {
         if !stack.isEmpty { stack.removeLast() }
     }
 
+    @inline(__always)
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ length: Int) {
+        if pendingSection != nil { copyPendingSection() }
         guard !stack.isEmpty, !textRunCut else { return }
         let room = XMLTreeBuilder.maximumTextLength - (text.count - textStart)
         guard length > room else {
@@ -110,10 +112,24 @@ extension XMLTreeBuilder {
             offloadMisplaced = true
             return
         }
+        if pendingSection == nil, text.count == textStart, !stack.isEmpty, !textRunCut,
+           section.range.count <= XMLTreeBuilder.maximumTextLength, offloaded.contains(section) {
+            pendingSection = section
+            return
+        }
         offloaded.withBytes(of: section) { bytes in
             guard let base = bytes.baseAddress else { return }
             characters(base, bytes.count)
         }
+    }
+
+    /// Copies the pending section into the text arena, where the run goes on. (Rare: kept
+    /// out of line so that `characters` stays small enough to inline.)
+    @inline(never)
+    private mutating func copyPendingSection() {
+        guard let section = pendingSection, let offloaded else { return }
+        pendingSection = nil
+        offloaded.withBytes(of: section) { text.append(contentsOf: $0) }
     }
 
     /// Cutting text at a byte limit can split a character: its leading bytes go.

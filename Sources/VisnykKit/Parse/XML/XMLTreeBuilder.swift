@@ -54,6 +54,9 @@ struct XMLTreeBuilder {
     var uriCache = PointerIDCache()
     var prefixCache = PointerIDCache()
     var offloaded: XMLOffloadedText?
+    /// An offloaded section that is the whole text run so far: the node will point into the
+    /// offloaded bytes instead of copying them, unless more text joins the run.
+    var pendingSection: XMLOffloadedText.Section?
     /// An offloaded section stood outside the root element, where character data is an error.
     var offloadMisplaced = false
 
@@ -162,7 +165,7 @@ struct XMLTreeBuilder {
     private mutating func makeDocument() -> XMLDocument? {
         guard !elements.isEmpty else { return nil }
         return XMLDocument(elements: elements, nodes: nodes, attributes: attributes, text: text,
-                           attributeText: attributeText, names: names, namespaces: namespaces,
+                           attributeText: attributeText, offloaded: offloaded, names: names, namespaces: namespaces,
                            bases: bases, languages: languages)
     }
 
@@ -175,12 +178,25 @@ struct XMLTreeBuilder {
     mutating func flushText() {
         textRunCut = false
         let end = text.count
-        guard end > textStart else { return }
+        guard end > textStart else {
+            // A pending section is the whole run: any other text copied it into the arena.
+            if pendingSection != nil { flushPendingSection() }
+            return
+        }
         if let parent = stack.last {
-            appendChild(XMLDocument.NodeRecord(element: -1, start: Int32(textStart), count: Int32(end - textStart)),
+            appendChild(XMLDocument.NodeRecord(element: XMLDocument.textInArena, start: Int32(textStart), count: Int32(end - textStart)),
                         to: parent)
         }
         textStart = end
+    }
+
+    private mutating func flushPendingSection() {
+        guard let section = pendingSection else { return }
+        pendingSection = nil
+        guard let parent = stack.last else { return }
+        let kind = section.isDecoded ? XMLDocument.textInOffloadedDecoded : XMLDocument.textInOffloadedSource
+        appendChild(XMLDocument.NodeRecord(element: kind, start: Int32(section.range.lowerBound),
+                                           count: Int32(section.range.count)), to: parent)
     }
 
     mutating func appendChild(_ node: XMLDocument.NodeRecord, to parent: Int32) {
