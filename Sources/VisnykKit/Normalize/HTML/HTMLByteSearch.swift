@@ -15,4 +15,27 @@ enum HTMLByteSearch {
         guard let found = memchr(base + start, Int32(byte), limit - start) else { return end }
         return UnsafeRawPointer(base).distance(to: found)
     }
+
+    /// Index of the first byte at or below 0x20 (white space or a control) in `p[start...]`,
+    /// or `p.count`, eight bytes at a time: URL attribute values are long and have none.
+    static func firstAtMostSpace(in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = p.count
+        var i = max(start, 0)
+        if let base = p.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= count {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                // Exact per byte: no borrow crosses a byte, since each is subtracted from ≥ 0x80.
+                let found = ~((word | highs) &- 0x2121_2121_2121_2121) & ~word & highs
+                if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+        }
+        while i < count {
+            if p[i] <= 0x20 { return i }
+            i += 1
+        }
+        return count
+    }
 }

@@ -46,7 +46,7 @@ struct HTMLURLBase {
     func shortcut(_ p: UnsafeBufferPointer<UInt8>) -> Shortcut {
         let count = p.count
         guard count > 0 else { return .none }
-        for b in p where b <= 0x20 { return .none }
+        guard HTMLByteSearch.firstAtMostSpace(in: p, from: 0) == count else { return .none }
         let slash = UInt8(ascii: "/")
         if p[0] == slash {
             // Without a base a reference is kept as written, dot segments too.
@@ -75,8 +75,8 @@ struct HTMLURLBase {
         let count = p.count
         let slash = UInt8(ascii: "/")
         guard afterScheme + 1 < count, p[afterScheme] == slash, p[afterScheme + 1] == slash else { return false }
-        // One pass (this runs for every link and image): the authority, then the path up
-        // to its query or fragment, segment by segment, then the rest.
+        // This runs for every link and image: the authority byte by byte (it is short), the
+        // rest with word and memchr searches.
         var i = afterScheme + 2
         while i < count {
             let b = p[i]
@@ -84,29 +84,23 @@ struct HTMLURLBase {
             if b <= 0x20 || isASCIIUpper(b) { return false }
             i += 1
         }
-        var segmentStart = i
-        var inPath = true
-        while i < count {
-            let b = p[i]
-            if b <= 0x20 { return false }
-            if inPath, b == slash || b == UInt8(ascii: "?") || b == UInt8(ascii: "#") {
-                if isDotSegment(p, segmentStart, i) { return false }
-                inPath = b == slash
-                segmentStart = i + 1
-            }
-            i += 1
-        }
-        return !(inPath && isDotSegment(p, segmentStart, count))
-    }
-
-    /// Whether `p[start..<end]` is "." or "..".
-    @inline(__always)
-    private static func isDotSegment(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard HTMLByteSearch.firstAtMostSpace(in: p, from: i) == count else { return false }
+        // The path (from its '/' at i) ends at the query or fragment. Its segments start after
+        // each '/', so a "." or ".." segment is a '.' right after a '/'.
+        let pathEnd = min(HTMLByteSearch.firstIndex(of: UInt8(ascii: "?"), in: p, from: i, to: count),
+                          HTMLByteSearch.firstIndex(of: UInt8(ascii: "#"), in: p, from: i, to: count))
         let dot = UInt8(ascii: ".")
-        switch end - start {
-        case 1: return p[start] == dot
-        case 2: return p[start] == dot && p[start + 1] == dot
-        default: return false
+        var k = i
+        while true {
+            k = HTMLByteSearch.firstIndex(of: dot, in: p, from: k, to: pathEnd)
+            guard k < pathEnd else { return true }
+            // k > i: the byte at i is '/', '?' or '#'.
+            if p[k - 1] == slash {
+                let next = k + 1
+                if next == pathEnd || p[next] == slash { return false }
+                if p[next] == dot, next + 1 == pathEnd || p[next + 1] == slash { return false }
+            }
+            k += 1
         }
     }
 
