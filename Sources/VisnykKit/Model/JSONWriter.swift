@@ -106,12 +106,24 @@ struct JSONWriter: ~Copyable {
         append(UInt8(ascii: "\""))
     }
 
-    /// The index of the next byte JSON needs escaped (control, quote, backslash), eight bytes
-    /// at a time: article text is long and rarely needs any.
+    /// The index of the next byte JSON needs escaped (control, quote, backslash), sixteen
+    /// bytes at a time: article text is long and rarely needs any.
     private static func nextEscape(in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
         if let base = p.baseAddress {
             let raw = UnsafeRawPointer(base)
+            let lastControl = SIMD16<UInt8>(repeating: 0x1F)
+            let quotes = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+            let backslashes = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+            while i + 16 <= p.count {
+                let bytes = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let hits = bytes .<= lastControl .| bytes .== quotes .| bytes .== backslashes
+                // A true lane is 0xFF: the two halves as words give the first hit's byte.
+                let halves = unsafeBitCast(hits, to: SIMD2<UInt64>.self)
+                if halves[0] != 0 { return i + UInt64(littleEndian: halves[0]).trailingZeroBitCount >> 3 }
+                if halves[1] != 0 { return i + 8 + UInt64(littleEndian: halves[1]).trailingZeroBitCount >> 3 }
+                i += 16
+            }
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
             while i + 8 <= p.count {
