@@ -16,6 +16,16 @@ enum HTMLByteSearch {
         return UnsafeRawPointer(base).distance(to: found)
     }
 
+    /// The first true lane (0..<16) of a comparison of sixteen bytes, or nil. A true lane is
+    /// 0xFF, so the mask's two halves read as words give it directly.
+    @inline(__always)
+    static func firstTrueLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+        let halves = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        if halves[0] != 0 { return UInt64(littleEndian: halves[0]).trailingZeroBitCount &>> 3 }
+        if halves[1] != 0 { return 8 &+ UInt64(littleEndian: halves[1]).trailingZeroBitCount &>> 3 }
+        return nil
+    }
+
     /// Index of the first byte at or below 0x20 (white space or a control) in `p[start...]`,
     /// or `p.count`, eight bytes at a time: URL attribute values are long and have none.
     static func firstAtMostSpace(in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

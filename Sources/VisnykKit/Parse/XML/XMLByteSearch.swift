@@ -11,6 +11,14 @@ enum XMLByteSearch {
             let highs: UInt64 = 0x8080_8080_8080_8080
             let ampersands = UInt64(UInt8(ascii: "&")) &* ones
             let lessThans = UInt64(UInt8(ascii: "<")) &* ones
+            let ampersandLanes = SIMD16<UInt8>(repeating: UInt8(ascii: "&"))
+            let lessThanLanes = SIMD16<UInt8>(repeating: UInt8(ascii: "<"))
+            while i + 16 <= end {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let hits = v .== ampersandLanes .| v .== lessThanLanes
+                if let lane = HTMLByteSearch.firstTrueLane(hits) { return i + lane }
+                i += 16
+            }
             while i + 8 <= end {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let a = word ^ ampersands
@@ -41,6 +49,15 @@ enum XMLByteSearch {
             let ampersands = UInt64(UInt8(ascii: "&")) &* ones
             let lessThans = UInt64(UInt8(ascii: "<")) &* ones
             let greaterThans = UInt64(UInt8(ascii: ">")) &* ones
+            let ampersandLanes = SIMD16<UInt8>(repeating: UInt8(ascii: "&"))
+            let lessThanLanes = SIMD16<UInt8>(repeating: UInt8(ascii: "<"))
+            let greaterThanLanes = SIMD16<UInt8>(repeating: UInt8(ascii: ">"))
+            while i + 16 <= end {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let hits = v .== ampersandLanes .| v .== lessThanLanes .| v .== greaterThanLanes
+                if let lane = HTMLByteSearch.firstTrueLane(hits) { return i + lane }
+                i += 16
+            }
             while i + 8 <= end {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let a = word ^ ampersands
@@ -68,6 +85,16 @@ enum XMLByteSearch {
             let raw = UnsafeRawPointer(base)
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
+            let greaterThanLanes = SIMD16<UInt8>(repeating: UInt8(ascii: ">"))
+            let lessThanLanes = SIMD16<UInt8>(repeating: UInt8(ascii: "<"))
+            let quoteLanes = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+            let apostropheLanes = SIMD16<UInt8>(repeating: UInt8(ascii: "'"))
+            while i + 16 <= end {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let hits = v .== greaterThanLanes .| v .== lessThanLanes .| v .== quoteLanes .| v .== apostropheLanes
+                if let lane = HTMLByteSearch.firstTrueLane(hits) { return i + lane }
+                i += 16
+            }
             while i + 8 <= end {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let g = word ^ (UInt64(UInt8(ascii: ">")) &* ones)
