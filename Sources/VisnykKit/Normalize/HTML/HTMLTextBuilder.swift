@@ -89,7 +89,17 @@ struct HTMLTextBuilder {
         let count = p.count
         if let base = p.baseAddress {
             let raw = UnsafeRawPointer(base)
-            // Nine bytes: each byte's test looks at the byte after it.
+            // Seventeen bytes, then nine: each byte's test looks at the byte after it.
+            let spaces = SIMD16<UInt8>(repeating: 0x20)
+            let leads = SIMD16<UInt8>(repeating: 0xC2)
+            while i + 17 <= count {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let next = raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self)
+                let singleSpace = v .== spaces .& .!(next .<= spaces) .& .!(next .== leads)
+                let found = (v .<= spaces) .& .!singleSpace .| v .== leads
+                if let lane = HTMLByteSearch.firstTrueLane(found) { return i + lane }
+                i += 16
+            }
             while i + 9 <= count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self))

@@ -12,13 +12,22 @@ enum HTMLTextDecoder {
     }
 
     /// Index of the first byte in `range` that needs a closer look, or `range.upperBound`;
-    /// eight bytes at a time.
+    /// sixteen bytes at a time, then eight.
     @inline(__always)
     static func firstSpecial(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var i = range.lowerBound
         let end = range.upperBound
         if let base = p.baseAddress {
             let raw = UnsafeRawPointer(base)
+            let nuls = SIMD16<UInt8>(repeating: 0), returns = SIMD16<UInt8>(repeating: 0x0D)
+            let ampersands = SIMD16<UInt8>(repeating: 0x26), lessThans = SIMD16<UInt8>(repeating: 0x3C)
+            let greaterThans = SIMD16<UInt8>(repeating: 0x3E)
+            while i + 16 <= end {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let hits = v .== nuls .| v .== returns .| v .== ampersands .| v .== lessThans .| v .== greaterThans
+                if let lane = HTMLByteSearch.firstTrueLane(hits) { return i + lane }
+                i += 16
+            }
             while i + 8 <= end {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
                 let found = zeroBytes(word) | zeroBytes(word ^ (0x0D * ones)) | zeroBytes(word ^ (0x26 * ones))
