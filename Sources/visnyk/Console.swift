@@ -44,4 +44,13 @@ enum Console {
             throw ExitCode.failure
         }
     }
+
+    static func opening<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode.failure
+        }
+    }
 }

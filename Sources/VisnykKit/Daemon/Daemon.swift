@@ -9,9 +9,12 @@ public struct Daemon: Sendable {
     public let deduper: Deduper
     public let fetcher: MultiFetcher
     public let scheduler: Scheduler
+    public let digestTimer: DigestTimer
     public let recovery: RecoveryReport
 
-    public init(config: VisnykConfig, onReport: @escaping @Sendable (PollReport) -> Void = { _ in }) throws {
+    public init(config: VisnykConfig, onReport: @escaping @Sendable (PollReport) -> Void = { _ in },
+                onDigest: @escaping DigestTimer.AttemptHandler = { _, _ in },
+                onDigestError: @escaping DigestTimer.ErrorHandler = { _, _ in }) throws {
         MallocArenas.bound()
         self.config = config
         store = try StateStore(directory: config.stateDir)
@@ -22,6 +25,8 @@ public struct Daemon: Sendable {
                                                              connectTimeout: config.connectTimeout))
         let poller = SourcePoller(config: config, fetcher: fetcher, store: store, deduper: deduper)
         scheduler = Scheduler(poller: poller, onReport: onReport)
+        digestTimer = DigestTimer(deliverer: DigestDeliverer(config: config, store: store),
+                                  onAttempt: onDigest, onError: onDigestError)
     }
 
     /// A poller for a reloaded config that keeps this daemon's state, spool and fetcher.

@@ -23,6 +23,10 @@ extension DaemonService {
         }
         do {
             let restartOnly = try await daemon.scheduler.apply(config, poller: daemon.poller(for: config))
+            await daemon.digestTimer.apply(DigestDeliverer(config: config, store: daemon.store))
+            if let problem = await daemon.digestTimer.transportProblem {
+                logger.error("digests cannot be delivered until this is fixed: \(problem)")
+            }
             logger.notice("reloaded \(configPath): \(config.sources.filter(\.enabled).count) sources")
             if !restartOnly.isEmpty {
                 logger.warning("changes to \(restartOnly.joined(separator: ", ")) apply after a restart (systemctl restart visnyk)")

@@ -23,6 +23,10 @@ public struct DaemonService: Service {
 
     public func run() async throws {
         try await daemon.scheduler.prepare()
+        let daemon = daemon
+        if let problem = await daemon.digestTimer.transportProblem {
+            logger.error("digests cannot be delivered until this is fixed: \(problem)")
+        }
         if !daemon.recovery.isEmpty { logger.notice("spool recovered after an unclean stop: \(daemon.recovery)") }
         logger.notice("started: \(daemon.config.sources.filter(\.enabled).count) sources from \(configPath)")
         notifier.ready(status: "started, \(daemon.config.sources.filter(\.enabled).count) sources")
@@ -31,6 +35,7 @@ public struct DaemonService: Service {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.handleReloads() }
             group.addTask { await self.pruneDaily() }
+            group.addTask { await daemon.digestTimer.run() }
             await withGracefulShutdownHandler {
                 await scheduler.run(tick: { notifier.watchdog() },
                                     statusChanged: { notifier.status($0.statusLine) })

@@ -9,7 +9,7 @@ extension StatusReport {
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// A block per source, trouble first, then the spool.
+    /// A block per source, trouble first, then the spool and the digests.
     public func text(now: Date = Date()) -> String {
         var lines: [String] = []
         for row in sources {
@@ -29,6 +29,7 @@ extension StatusReport {
         }
         lines.append("spool \(spool.directory): \(spool.new) in new/, \(spool.cur) in cur/, \(spool.tmp) in tmp/; "
                      + "\(seenArticles) articles remembered")
+        lines += digestLines(now: now)
         return lines.joined(separator: "\n") + "\n"
     }
 

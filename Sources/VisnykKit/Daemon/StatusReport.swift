@@ -35,8 +35,9 @@ public struct StatusReport: Sendable, Codable, Equatable {
     public var sources: [SourceRow]
     public var spool: SpoolCounts
     public var seenArticles: Int
+    public var digests: [DigestRow]
 
-    public init(config: VisnykConfig, store: StateStore) throws {
+    public init(config: VisnykConfig, store: StateStore, now: Date = Date()) throws {
         self.config = config.path
         let states = Dictionary(try store.allSourceStates().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = config.sources.map { Self.row(for: $0, state: states[$0.name]) }
@@ -46,6 +47,7 @@ public struct StatusReport: Sendable, Codable, Equatable {
         spool = SpoolCounts(directory: config.spoolDir, new: Self.count(config.spoolDir, "new"),
                             cur: Self.count(config.spoolDir, "cur"), tmp: Self.count(config.spoolDir, "tmp"))
         seenArticles = try store.seenCount()
+        digests = try Self.digestRows(config: config, store: store, now: now)
     }
 
     static func row(for source: SourceConfig, state: SourceState?) -> SourceRow {
