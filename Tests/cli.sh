@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of `visnyk parse`: output forms, exit codes, error messages, and a URL
-# fetched from a local HTTP server; and `visnyk check` on the shipped and broken configs.
+# fetched from a local HTTP server; `visnyk check` on the shipped and broken configs; and
+# `visnyk digest` and `mail-test` on the demo config with its maildir.
 # Usage: Tests/cli.sh path/to/visnyk
 set -euo pipefail
 
@@ -199,6 +200,52 @@ SERVER_PID=
 run refused parse "$BASE/feeds/rss20-relative.xml"
 expect_rc refused 1
 expect_in refused err "$BASE/feeds/rss20-relative.xml"
+
+# Digests on the demo config (its feeds by absolute path, state, spool and maildir in $WORK).
+DEMO=$(cd "$(dirname "$0")/../config" && pwd)
+mkdir -p "$WORK/demo"
+sed -e 's|^state_dir = .*|state_dir = "state"|' -e 's|^spool_dir = .*|spool_dir = "spool"|' \
+    -e 's|^maildir = .*|maildir = "mail"|' -e "s|^file = \"demo/|file = \"$DEMO/demo/|" \
+    "$DEMO/demo.toml" > "$WORK/demo/visnyk.toml"
+CONFIG="$WORK/demo/visnyk.toml"
+run digest_nomode digest morning --config "$CONFIG"
+expect_rc digest_nomode 2
+expect_in digest_nomode err "exactly one of --preview"
+run digest_unknown digest evening --dry-run --config "$CONFIG"
+expect_rc digest_unknown 2
+expect_in digest_unknown err 'known: "morning"'
+run digest_poll poll --once --config "$CONFIG"
+expect_rc digest_poll 0
+run digest_preview digest morning --preview "$WORK/demo/preview.html" --config "$CONFIG"
+expect_rc digest_preview 0
+expect_in digest_preview out "3 articles from 3 sources; nothing sent, nothing marked"
+if grep -q "У Львові відкрили новий міст" "$WORK/demo/preview.html" && grep -qi "<!doctype html" "$WORK/demo/preview.html"; then pass; else fail "digest_preview: the HTML lacks the doctype or the bridge story"; fi
+run digest_dry digest morning --dry-run --config "$CONFIG"
+expect_rc digest_dry 0
+if python3 - "$WORK/digest_dry.out" <<'PY'
+import email, email.policy, sys
+message = email.message_from_bytes(open(sys.argv[1], "rb").read(), policy=email.policy.default)
+assert message.get_content_type() == "multipart/alternative", message.get_content_type()
+assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
+assert str(message["Subject"]).startswith("Новини за ") and str(message["Subject"]).endswith(": 3"), message["Subject"]
+text = message.get_body(("plain",)).get_content()
+assert "У Львові відкрили новий міст" in text and "У Києві запустили нічні поїзди метро" in text, text
+assert message["Auto-Submitted"] == "auto-generated" and message["List-Id"].startswith("<morning.visnyk.")
+PY
+then pass; else fail "digest_dry: the message does not read back as expected"; fi
+run digest_send digest morning --send --config "$CONFIG"
+expect_rc digest_send 0
+expect_in digest_send out 'digest "morning": sent 3 articles from 3 sources'
+run digest_again digest morning --send --config "$CONFIG"
+expect_rc digest_again 0
+expect_in digest_again out "nothing new"
+if [[ $(ls "$WORK/demo/mail/new" | wc -l) -eq 1 ]]; then pass; else fail "digest_send: expected one message in the maildir"; fi
+run digest_status status --config "$CONFIG"
+expect_in digest_status out "digest morning — ok"
+run mailtest mail-test you@example.org --config "$CONFIG"
+expect_rc mailtest 0
+expect_in mailtest out "sent a test message to you@example.org through maildir"
+if [[ $(ls "$WORK/demo/mail/new" | wc -l) -eq 2 ]]; then pass; else fail "mailtest: expected a second message in the maildir"; fi
 
 if [[ $FAILURES -gt 0 ]]; then
     echo "cli.sh: $FAILURES of $((CHECKS + FAILURES)) checks failed" >&2

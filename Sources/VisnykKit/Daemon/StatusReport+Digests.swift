@@ -50,7 +50,7 @@ extension StatusReport {
             lines.append("digest \(row.name) — \(row.health)")
             lines.append("  \(row.schedule) to \(row.to.joined(separator: ", "))")
             var last = "  last sent " + Self.when(row.lastDelivered, now: now)
-            if row.lastDelivered != nil { last += " (\(row.lastArticles) articles; \(row.deliveries) messages in all)" }
+            if row.lastDelivered != nil { last += " (\(row.lastArticles) articles; \(row.deliveries == 1 ? "1 message" : "\(row.deliveries) messages") in all)" }
             lines.append(last + ", next " + Self.when(row.nextAttempt ?? row.nextScheduled, now: now))
             if let error = row.lastError {
                 let since = row.failingSince.map { " since " + Self.when($0, now: now) } ?? ""
