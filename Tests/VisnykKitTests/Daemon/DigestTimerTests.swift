@@ -38,11 +38,12 @@ import Testing
         try harness.accept(entries, from: source, at: time)
     }
 
-    /// Titles in the text part of a delivered message, each with how often it appears.
+    /// How often each title stands as a line of its own (an article's heading) in the text
+    /// part of a delivered message.
     func titleCounts(_ message: TestSMTPServer.Delivered, _ titles: [String]) throws -> [String: Int] {
         let checked = try CheckedMail(path: message.path)
-        let text = checked.content("text/plain") ?? ""
-        return Dictionary(uniqueKeysWithValues: titles.map { ($0, text.components(separatedBy: $0).count - 1) })
+        let lines = (checked.content("text/plain") ?? "").split(whereSeparator: \.isNewline).map(String.init)
+        return Dictionary(uniqueKeysWithValues: titles.map { title in (title, lines.filter { $0 == title }.count) })
     }
 
     @Test func aServerDownAtTheScheduledTimeGetsTheDigestOnceWhenItIsBackWithEveryArticleOnce() async throws {

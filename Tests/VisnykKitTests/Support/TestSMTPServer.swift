@@ -36,21 +36,26 @@ final class TestSMTPServer {
     /// The self-signed certificate of the STARTTLS modes (CN=localhost, IP:127.0.0.1).
     let caFile: String?
 
-    init(_ mode: Mode, rejectRcpt: String? = nil, rejectData: String? = nil) throws {
+    /// `port` 0 takes a free one; a given port lets a test bring "the same server" back.
+    /// `tlsDirectory`: where the STARTTLS certificate is made, or reused when it is there
+    /// (default: the server's own directory).
+    init(_ mode: Mode, rejectRcpt: String? = nil, rejectData: String? = nil, port: Int = 0,
+         tlsDirectory: String? = nil) throws {
         directory = try TemporaryDirectory("visnyk-smtp")
         let store = directory.appending("store")
         try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: true)
-        var arguments = ["--store", store]
+        var arguments = ["--store", store, "--port", String(port)]
+        let certificates = tlsDirectory ?? directory.path
         switch mode {
         case .plain:
             caFile = nil
         case .starttls(let auth):
-            arguments += ["--tls", directory.path]
+            arguments += ["--tls", certificates]
             if let auth { arguments += ["--auth", "\(auth.user):\(auth.password)"] }
-            caFile = directory.appending("cert.pem")
+            caFile = (certificates as NSString).appendingPathComponent("cert.pem")
         case .starttlsWithoutAuth:
-            arguments += ["--tls", directory.path, "--no-auth"]
-            caFile = directory.appending("cert.pem")
+            arguments += ["--tls", certificates, "--no-auth"]
+            caFile = (certificates as NSString).appendingPathComponent("cert.pem")
         case .stalled:
             arguments += ["--stall"]
             caFile = nil
@@ -58,7 +63,7 @@ final class TestSMTPServer {
         if let rejectRcpt { arguments += ["--reject-rcpt", rejectRcpt] }
         if let rejectData { arguments += ["--reject-data", rejectData] }
         server = try TestHTTPServer(script: "smtp_server.py", arguments: arguments)
-        port = server.port
+        self.port = server.port
     }
 
     func stop() {

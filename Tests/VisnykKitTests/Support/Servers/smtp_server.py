@@ -34,11 +34,12 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 def make_certificate(directory):
     cert = os.path.join(directory, "cert.pem")
     key = os.path.join(directory, "key.pem")
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-keyout", key, "-out", cert, "-subj", "/CN=localhost",
-         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
-        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not (os.path.exists(cert) and os.path.exists(key)):
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-keyout", key, "-out", cert, "-subj", "/CN=localhost",
+             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
     return context
@@ -95,6 +96,7 @@ class Handler:
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--store", required=True)
+    parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--tls")
     parser.add_argument("--auth")
     parser.add_argument("--no-auth", action="store_true")
@@ -121,7 +123,7 @@ def main():
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    server = loop.run_until_complete(loop.create_server(factory, "127.0.0.1", 0))
+    server = loop.run_until_complete(loop.create_server(factory, "127.0.0.1", args.port))
 
     def exit_when_stdin_closes():
         sys.stdin.buffer.read()
