@@ -2,7 +2,7 @@ import Foundation
 
 extension ConfigLoader {
     /// What `visnyk check` verifies of the digests and [mail] on this machine, now: the
-    /// templates can be read, the password and CA files and the sendmail program exist.
+    /// templates can be read and compile (the subject's too), the password and CA files and the sendmail program exist.
     /// (The password file is not required to be readable by whoever runs the check: it is
     /// often readable only by the daemon's user.)
     static func mailFileProblems(_ config: VisnykConfig, file: String, keyLines: TOMLKeyLines) -> [ConfigProblem] {
@@ -21,6 +21,14 @@ extension ConfigLoader {
             if let template = digest.textTemplate {
                 add(at + [.key("text_template")], fileProblem(template, readable: true))
             }
+            do {
+                _ = try DigestRenderer(digest)
+            } catch {
+                // A file problem is reported above already; the renderer names syntax errors.
+                if error.kind == .syntax || error.kind == .emptySubject {
+                    add(at + [.key(templateKey(of: digest, renderProblem: error))], error.description)
+                }
+            }
         }
         if let mail = config.mail {
             let at: [TOMLPathComponent] = [.key("mail")]
@@ -38,6 +46,14 @@ extension ConfigLoader {
             }
         }
         return problems
+    }
+
+    /// The key of the template a render error is about: subject, html_template or text_template.
+    private static func templateKey(of digest: DigestConfig, renderProblem: DigestRenderError?) -> String {
+        guard let template = renderProblem?.template else { return "subject" }
+        if template == digest.htmlTemplate { return "html_template" }
+        if template == digest.textTemplate { return "text_template" }
+        return "subject"
     }
 
     private static func fileProblem(_ path: String, readable: Bool) -> String? {

@@ -59,7 +59,7 @@ public struct DigestConfig: Sendable, Equatable {
     }
 
     public enum Defaults {
-        public static let subject = "{{name}}: {{count}} new articles, {{date}}"
+        public static let subject = "{{name}}: {{summary}} ({{date}})"
         public static let excerptLength = 280
     }
 }

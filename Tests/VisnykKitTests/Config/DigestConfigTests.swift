@@ -66,7 +66,7 @@ struct DigestConfigTests {
             name: "morning", to: ["reader@example.org"], from: "Visnyk <visnyk@example.org>",
             at: [DigestTime(hour: 7, minute: 30)], timezone: "Europe/Kyiv", line: 14)])
         let digest = try #require(config.digests.first)
-        #expect(digest.subject == "{{name}}: {{count}} new articles, {{date}}")
+        #expect(digest.subject == "{{name}}: {{summary}} ({{date}})")
         #expect(digest.excerptLength == 280)
         #expect(digest.days == nil && digest.maxPerSource == nil && !digest.sendEmpty)
     }
@@ -282,5 +282,16 @@ struct DigestConfigTests {
 
         try Data(Self.text(extra: "html_template = \"digest.html\"\n").utf8).write(to: URL(fileURLWithPath: path))
         #expect(try ConfigLoader.check(path: path).digests.count == 1)
+    }
+
+    @Test("visnyk check: the subject and the templates must compile")
+    func templateSyntaxAtCheck() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try Data("<ul>{{#groups}}<li>{{source}}</li>\n".utf8).write(to: URL(fileURLWithPath: directory.appending("digest.html")))
+        let path = directory.appending("visnyk.toml")
+        try Data(Self.text(extra: "html_template = \"digest.html\"\n").utf8).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: ConfigError.self) { try ConfigLoader.check(path: path) }
+        #expect(error?.description.hasPrefix("\(path):20: digest.html_template: digest \"morning\": \(directory.appending("digest.html"))") == true)
     }
 }

@@ -32,7 +32,7 @@ import Testing
         ]))
         #expect(many.html.contains("6 new articles from 2 sources"))
         #expect(many.text.contains("6 new articles from 2 sources"))
-        #expect(many.subject == "morning: 6 new articles, 2026-11-29")
+        #expect(many.subject == "morning: 6 new articles from 2 sources (2026-11-29)")
 
         let one = try Self.bundled().render(Self.content([
             DigestSourceGroup(source: "Kyiv Post", articles: [Self.article(1, "Kyiv Post", "One")]),
@@ -136,7 +136,7 @@ import Testing
         #expect(rendered.html.contains("Sunday, 29 November 2026 · No new articles</p>"))
         #expect(rendered.html.contains(">Nothing new since 2026-11-28 07:30.</p>"))
         #expect(rendered.text.hasPrefix("morning — Sunday, 29 November 2026\nNo new articles\n\nNothing new since 2026-11-28 07:30.\n\n-- \n"))
-        #expect(rendered.subject == "morning: 0 new articles, 2026-11-29")
+        #expect(rendered.subject == "morning: No new articles (2026-11-29)")
         #expect(rendered.html.contains("Sent by Visnyk \(VisnykVersion.current)"))
     }
 
