@@ -97,12 +97,14 @@ import Testing
         #expect(hrefs == ["https://example.org/a?b=1&amp;c=&quot;&gt;&lt;script&gt;alert(7)&lt;/script&gt;"])
         // Read as a browser would (the project's HTML5 tokenizer): only the template's own tags
         // and attributes exist.
-        var tokenizer = HTMLTokenizer(Array(rendered.html.utf8))
         var tags = Set<String>(), attributes = Set<String>()
-        while let token = tokenizer.next() {
-            guard case .startTag = token else { continue }
-            tags.insert(tokenizer.tagName)
-            for attribute in tokenizer.attributes { attributes.insert(tokenizer.name(of: attribute)) }
+        Array(rendered.html.utf8).withUnsafeBufferPointer { bytes in
+            var tokenizer = HTMLTokenizer(bytes)
+            while let token = tokenizer.next() {
+                guard case .startTag = token else { continue }
+                tags.insert(tokenizer.tagName)
+                for attribute in tokenizer.attributes { attributes.insert(tokenizer.name(of: attribute)) }
+            }
         }
         #expect(tags == ["html", "head", "meta", "title", "style", "body", "div", "h1", "p", "h2", "a", "strong"])
         #expect(attributes == ["charset", "name", "content", "class", "style", "href"])
