@@ -6,7 +6,13 @@ enum UTF8Validator {
         guard let base = input.baseAddress else { return 0 }
         let count = input.count
         var index = start
+        let raw = UnsafeRawPointer(base)
+        let lanes = RunLanes()
         while index < count {
+            if index &+ 17 <= count, let advance = asciiAndTwoByteRun16(raw, index, lanes) {
+                index &+= advance
+                continue
+            }
             if index &+ 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 if isPrintableASCII(word) {
@@ -92,6 +98,37 @@ enum UTF8Validator {
         let leadHasPayload = ((word & 0x1E1E_1E1E_1E1E_1E1E) &+ 0x7E7E_7E7E_7E7E_7E7E) & high
         guard longLeads | controls | (leads & ~leadHasPayload) == 0, leads << 8 == continuations else { return 0 }
         return leads & 0x8000_0000_0000_0000 == 0 ? 8 : 7
+    }
+
+    /// The byte values `asciiAndTwoByteRun16` compares with, in every lane (made once per
+    /// search: built inside the loop they cost more than the compares).
+    struct RunLanes {
+        let firstLead = SIMD16<UInt8>(repeating: 0xC2), lastLead = SIMD16<UInt8>(repeating: 0xDF)
+        let firstContinuation = SIMD16<UInt8>(repeating: 0x80), lastContinuation = SIMD16<UInt8>(repeating: 0xBF)
+        let space = SIMD16<UInt8>(repeating: 0x20), delete = SIMD16<UInt8>(repeating: 0x7F)
+        let tab = SIMD16<UInt8>(repeating: 0x09), lineFeed = SIMD16<UInt8>(repeating: 0x0A)
+        let carriageReturn = SIMD16<UInt8>(repeating: 0x0D)
+    }
+
+    /// `asciiAndTwoByteRun` for the sixteen bytes at `index` (seventeen must be readable), with
+    /// SIMD16 compares: 16 when they are all complete characters of the kind it accepts, 17
+    /// when the last is a lead and the byte after it its continuation, else nil.
+    @inline(__always)
+    static func asciiAndTwoByteRun16(_ raw: UnsafeRawPointer, _ index: Int, _ c: RunLanes) -> Int? {
+        let v = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+        let next = raw.loadUnaligned(fromByteOffset: index &+ 1, as: SIMD16<UInt8>.self)
+        let isLead = (v .>= c.firstLead) .& (v .<= c.lastLead)
+        let isContinuation = (v .>= c.firstContinuation) .& (v .<= c.lastContinuation)
+        let nextIsContinuation = (next .>= c.firstContinuation) .& (next .<= c.lastContinuation)
+        let printable = (v .>= c.space) .& (v .<= c.delete)
+        let allowedControl = (v .== c.tab) .| (v .== c.lineFeed) .| (v .== c.carriageReturn)
+        let allowed = printable .| allowedControl .| isLead .| isContinuation
+        // Every lead is followed by a continuation and every continuation after the first
+        // byte follows a lead; the first byte is no continuation.
+        let bad = .!allowed .| (isLead .^ nextIsContinuation)
+        let halves = unsafeBitCast(bad, to: SIMD2<UInt64>.self)
+        guard halves[0] | halves[1] == 0, !isContinuation[0] else { return nil }
+        return isLead[15] ? 17 : 16
     }
 
     /// The high bit of each byte of `word` equal to `byte`, exactly.
