@@ -60,42 +60,16 @@ struct SingleByteCodePage: Sendable {
         guard let source = input.baseAddress, !input.isEmpty else { return Decoded(utf8: []) }
         var decoded = Decoded(utf8: [])
         entries.withUnsafeBufferPointer { table in
-            // Eight printable ASCII bytes (the markup) are their own UTF-8: no lookups.
             let count = input.count
-            var outputLength = 0
-            var index = 0
-            // Text in the upper half: the eight bytes that failed the test are looked up
-            // together, not tested again one by one.
+            // A byte's UTF-8 form has at most three bytes, one below 0x80: room for that is
+            // counted sixteen bytes at a time instead of looking every byte up twice. Each
+            // entry is stored as four bytes; four spare bytes of capacity absorb the last one.
+            let capacity = count + 2 * Self.upperHalfCount(source, count) + 4
             var flagged = 0
-            while index < count {
-                let end: Int
-                if index &+ 8 <= count {
-                    if UTF8Validator.isPrintableASCII(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) {
-                        outputLength &+= 8
-                        index &+= 8
-                        continue
-                    }
-                    end = index &+ 8
-                } else {
-                    end = count
-                }
-                while index < end {
-                    let entry = table[Int(source[index])]
-                    outputLength &+= Int(truncatingIfNeeded: entry >> 24 & 3)
-                    flagged &+= Int(truncatingIfNeeded: entry >> 30)
-                    index &+= 1
-                }
-            }
-            if flagged != 0 {
-                for byte in input {
-                    let entry = table[Int(byte)]
-                    if entry >= Self.droppedFlag {
-                        if entry & Self.undefinedFlag != 0 { decoded.undefined &+= 1 } else { decoded.dropped &+= 1 }
-                    }
-                }
-            }
-            // Each entry is stored as four bytes; four spare bytes of capacity absorb the last one.
-            decoded.utf8 = [UInt8](unsafeUninitializedCapacity: outputLength + 4) { buffer, initialized in
+            // Eight printable ASCII bytes (the markup) are their own UTF-8: no lookups. Text in
+            // the upper half: the eight bytes that failed the test are looked up together, not
+            // tested again one by one.
+            decoded.utf8 = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
                 guard let destination = buffer.baseAddress else { initialized = 0; return }
                 var offset = 0
                 var index = 0
@@ -117,12 +91,45 @@ struct SingleByteCodePage: Sendable {
                         let entry = table[Int(source[index])]
                         UnsafeMutableRawPointer(destination + offset).storeBytes(of: entry.littleEndian, as: UInt32.self)
                         offset &+= Int(truncatingIfNeeded: entry >> 24 & 3)
+                        flagged &+= Int(truncatingIfNeeded: entry >> 30)
                         index &+= 1
                     }
                 }
                 initialized = offset
             }
+            if flagged != 0 {
+                for byte in input {
+                    let entry = table[Int(byte)]
+                    if entry >= Self.droppedFlag {
+                        if entry & Self.undefinedFlag != 0 { decoded.undefined &+= 1 } else { decoded.dropped &+= 1 }
+                    }
+                }
+            }
         }
         return decoded
+    }
+
+    /// How many of the `count` bytes at `source` are 0x80 or above, sixteen at a time.
+    private static func upperHalfCount(_ source: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        let raw = UnsafeRawPointer(source)
+        let lastASCII = SIMD16<UInt8>(repeating: 0x7F)
+        var total = 0
+        var index = 0
+        while index &+ 16 <= count {
+            // One counter per lane, summed before it can reach 256; a true lane is -1.
+            var lanes = SIMD16<Int8>()
+            let stop = min(count, index &+ 16 &* 255)
+            while index &+ 16 <= stop {
+                let bytes = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                lanes &-= unsafeBitCast(bytes .> lastASCII, to: SIMD16<Int8>.self)
+                index &+= 16
+            }
+            total &+= Int(SIMD16<UInt16>(truncatingIfNeeded: SIMD16<UInt8>(truncatingIfNeeded: lanes)).wrappedSum())
+        }
+        while index < count {
+            if source[index] >= 0x80 { total &+= 1 }
+            index &+= 1
+        }
+        return total
     }
 }
