@@ -12,7 +12,7 @@ enum ConfigKeys {
     ]
     static let mail = [
         "transport", "url", "username", "password_file", "credential", "password_env", "ca_file",
-        "ehlo_name", "sendmail", "maildir", "timeout",
+        "ehlo_name", "sendmail", "maildir", "timeout", "tls",
     ]
 
     /// Keys that later versions read; named as such rather than as unknown.

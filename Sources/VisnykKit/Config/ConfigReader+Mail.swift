@@ -41,6 +41,8 @@ extension ConfigReader {
                 mail.maildir = self.path(value, at: at)
             case "timeout":
                 mail.timeout = duration(value, at: at) ?? mail.timeout
+            case "tls":
+                mail.tls = tlsMode(value, at: at) ?? mail.tls
             case "password", "pass", "smtp_password":
                 report(at, Self.passwordAdvice)
             default:
@@ -60,6 +62,9 @@ extension ConfigReader {
         default:
             break
         }
+        if mail.tls == .none, let url = mail.url, problems.count == problemsBefore {
+            checkClearText(mail, url: url, at: path + [.key("tls")])
+        }
         guard problems.count == problemsBefore, let transport else { return nil }
         mail.transport = transport
         return mail
@@ -72,6 +77,26 @@ extension ConfigReader {
             return nil
         }
         return transport
+    }
+
+    private mutating func tlsMode(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> MailConfig.TLS? {
+        guard let text = string(value, at: path, example: "\"required\"") else { return nil }
+        guard let mode = MailConfig.TLS(rawValue: text) else {
+            report(path, "\"\(text)\" is not a TLS setting: write \"required\" (the default) or \"none\" (clear text, only to a mail server on this machine)")
+            return nil
+        }
+        return mode
+    }
+
+    /// Clear text only where nothing crosses a network: smtp:// to a loopback address, no login.
+    private mutating func checkClearText(_ mail: MailConfig, url: String, at path: [TOMLPathComponent]) {
+        if url.lowercased().hasPrefix("smtps://") {
+            report(path, "tls = \"none\" contradicts smtps://: remove tls, or use smtp:// to a local mail server")
+        } else if !ConfigSMTPURL.isLoopback(url) {
+            report(path, "tls = \"none\" is only for a mail server on this machine (localhost, 127.0.0.1, ::1): mail and any password would cross the network in clear text; remove tls to require STARTTLS")
+        } else if mail.username != nil {
+            report(path, "tls = \"none\" with a username would send the password in clear text: remove username (a local mail server needs no login) or remove tls")
+        }
     }
 
     private mutating func smtpURL(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> String? {

@@ -56,6 +56,19 @@ enum ConfigSMTPURL {
         let defaultPort = scheme == "smtp" ? "587" : "465"
         return .success("\(scheme)://\(host):\(port ?? Substring(defaultPort))\(path)")
     }
+
+    /// Whether the URL's host is this machine: localhost, 127.0.0.0/8 or [::1].
+    static func isLoopback(_ url: String) -> Bool {
+        guard let separator = url.range(of: "://") else { return false }
+        let authority = url[separator.upperBound...].prefix(while: { $0 != "/" }).lowercased()
+        if authority.hasPrefix("[") { return authority.hasPrefix("[::1]") }
+        let host = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if host == "localhost" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets.first == "127" && octets.allSatisfy { part in
+            !part.isEmpty && part.allSatisfy(\.isASCIIDigit) && (Int(part) ?? 256) <= 255
+        }
+    }
 }
 
 struct ConfigSMTPURLError: Error {

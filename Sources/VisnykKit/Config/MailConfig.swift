@@ -9,7 +9,17 @@ public struct MailConfig: Sendable, Equatable {
         case maildir
     }
 
+    /// Whether an smtp:// session must be encrypted.
+    public enum TLS: String, Sendable, Equatable {
+        /// STARTTLS for smtp://, TLS from the first byte for smtps://; no clear text ever.
+        case required
+        /// Clear-text SMTP, for a mail server on this machine only (a loopback address, no
+        /// username): a local MTA on port 25 that relays onward by its own rules.
+        case none
+    }
+
     public var transport: Transport
+    public var tls: TLS
     /// smtp: `smtp://host:587` or `smtps://host:465`.
     public var url: String?
     public var username: String?
@@ -32,12 +42,13 @@ public struct MailConfig: Sendable, Equatable {
     /// The line of the `[mail]` header, for messages.
     public var line: Int
 
-    public init(transport: Transport, url: String? = nil, username: String? = nil,
+    public init(transport: Transport, tls: TLS = .required, url: String? = nil, username: String? = nil,
                 passwordFile: String? = nil, credential: String = Defaults.credential,
                 passwordEnv: String = Defaults.passwordEnv, caFile: String? = nil,
                 ehloName: String? = nil, sendmail: String = Defaults.sendmail,
                 maildir: String? = nil, timeout: Duration = Defaults.timeout, line: Int = 0) {
         self.transport = transport
+        self.tls = tls
         self.url = url
         self.username = username
         self.passwordFile = passwordFile

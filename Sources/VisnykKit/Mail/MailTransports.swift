@@ -14,7 +14,7 @@ public enum MailTransports {
             }
             let password = try config.username == nil ? nil : password(config, environment: environment, place: place)
             return try SMTPTransport(url: url, username: config.username, password: password, caFile: config.caFile,
-                                     ehloName: config.ehloName ?? SpoolHost.current(), timeout: config.timeout)
+                                     ehloName: config.ehloName ?? SpoolHost.current(), timeout: config.timeout, tls: config.tls)
         case .sendmail:
             return SendmailTransport(path: config.sendmail, timeout: config.timeout)
         case .maildir:

@@ -72,7 +72,7 @@ final class SMTPSession {
             handle.set(CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 30_000)),
             handle.set(CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2),
         ]
-        if !transport.implicitTLS {
+        if !transport.implicitTLS && !transport.clearText {
             codes.append(handle.set(CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)))
         }
         if let caFile = transport.caFile { codes.append(handle.set(CURLOPT_CAINFO, caFile)) }

@@ -7,14 +7,22 @@ public struct SMTPTransport: MailTransport {
     /// The URL libcurl connects to; its path is the EHLO name.
     let sessionURL: String
     let implicitTLS: Bool
+    /// `tls = "none"`: a clear-text session, to this machine only and without a login.
+    let clearText: Bool
     let credentials: SMTPCredentials?
     let caFile: String?
     let timeout: Duration
     public let summary: String
 
     public init(url: String, username: String?, password: String?, caFile: String?, ehloName: String,
-                timeout: Duration) throws(MailError) {
+                timeout: Duration, tls: MailConfig.TLS = .required) throws(MailError) {
         let endpoint = try SMTPEndpoint(url)
+        if tls == .none {
+            guard !endpoint.implicitTLS, ConfigSMTPURL.isLoopback(url), username == nil, password == nil else {
+                throw MailError(.configuration, "tls = \"none\" (clear text) is only for smtp:// to a mail server on this machine without a login; \(endpoint.display) needs TLS: remove tls from [mail].")
+            }
+        }
+        clearText = tls == .none
         guard Self.isHostName(ehloName) else {
             throw MailError(.configuration, "The EHLO name \"\(MailHeader.clean(ehloName))\" is not a host name; set `ehlo_name` in [mail] to this machine's fully qualified name (letters, digits, dots and hyphens).")
         }
@@ -35,7 +43,8 @@ public struct SMTPTransport: MailTransport {
         implicitTLS = endpoint.implicitTLS
         self.caFile = caFile
         self.timeout = timeout
-        summary = endpoint.display + (endpoint.implicitTLS ? " (TLS)" : " (STARTTLS)") + (credentials.map { ", user \($0.username)" } ?? "")
+        let security = clearText ? " (clear text, this machine)" : endpoint.implicitTLS ? " (TLS)" : " (STARTTLS)"
+        summary = endpoint.display + security + (credentials.map { ", user \($0.username)" } ?? "")
     }
 
     public func send(_ mail: ComposedMail) async throws(MailError) {

@@ -38,6 +38,23 @@ struct MailConfigTests {
             ehloName: "host.example.org", timeout: .seconds(30), line: 1))
     }
 
+    @Test("tls = \"none\": clear text only to this machine, without a login")
+    func clearText() throws {
+        for host in ["localhost", "127.0.0.1", "[::1]", "127.1.2.3"] {
+            let mail = try #require(try Self.mail("transport = \"smtp\"\nurl = \"smtp://\(host):25\"\ntls = \"none\"\n"))
+            #expect(mail.tls == MailConfig.TLS.none)
+        }
+        #expect(try Self.mail("transport = \"smtp\"\nurl = \"smtp://localhost:25\"\n")?.tls == .required)
+        #expect(Self.found("transport = \"smtp\"\nurl = \"smtp://mail.example.org:25\"\ntls = \"none\"\n")
+                == ["4: mail.tls: tls = \"none\" is only for a mail server on this machine (localhost, 127.0.0.1, ::1): mail and any password would cross the network in clear text; remove tls to require STARTTLS"])
+        #expect(Self.found("transport = \"smtp\"\nurl = \"smtp://localhost:25\"\nusername = \"me\"\ntls = \"none\"\n")
+                == ["5: mail.tls: tls = \"none\" with a username would send the password in clear text: remove username (a local mail server needs no login) or remove tls"])
+        #expect(Self.found("transport = \"smtp\"\nurl = \"smtps://localhost:465\"\ntls = \"none\"\n")
+                == ["4: mail.tls: tls = \"none\" contradicts smtps://: remove tls, or use smtp:// to a local mail server"])
+        #expect(Self.found("transport = \"smtp\"\nurl = \"smtp://localhost:25\"\ntls = \"off\"\n")
+                == ["4: mail.tls: \"off\" is not a TLS setting: write \"required\" (the default) or \"none\" (clear text, only to a mail server on this machine)"])
+    }
+
     @Test("defaults: credential, environment variable, sendmail path, timeout")
     func defaults() throws {
         let mail = try #require(try Self.mail("transport = \"sendmail\"\n"))

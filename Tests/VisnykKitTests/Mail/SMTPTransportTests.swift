@@ -98,6 +98,32 @@ import Testing
         #expect(try server.delivered().isEmpty)
     }
 
+    @Test func aLocalServerWithoutTLSGetsTheMessageOnlyWhenTLSIsNone() async throws {
+        let server = try TestSMTPServer(.plain)
+        defer { server.stop() }
+        let smtp = try SMTPTransport(url: "smtp://127.0.0.1:\(server.port)", username: nil, password: nil, caFile: nil,
+                                     ehloName: "digest.host.example", timeout: .seconds(30), tls: .none)
+        #expect(smtp.summary == "smtp://127.0.0.1:\(server.port) (clear text, this machine)")
+        let mail = MIMEComposer.compose(try MailSamples.message())
+        try await smtp.send(mail)
+        let delivered = try server.delivered()
+        #expect(delivered.count == 1)
+        #expect(delivered.first.map { !$0.session.tls && !$0.session.authenticated } == true)
+        let checked = try CheckedMail(path: try #require(delivered.first).path)
+        #expect(checked.subject == MailSamples.subject)
+    }
+
+    @Test(arguments: [("smtp://mail.example.org:25", nil), ("smtps://127.0.0.1:465", nil), ("smtp://127.0.0.1:25", "visnyk"),
+                      ("smtp://127.0.0.2.example.org:25", nil)] as [(String, String?)])
+    func clearTextIsOnlyForThisMachineWithoutALogin(_ url: String, _ username: String?) {
+        #expect {
+            try SMTPTransport(url: url, username: username, password: username.map { _ in "secret" }, caFile: nil,
+                              ehloName: "h.example", timeout: .seconds(5), tls: .none)
+        } throws: { error in
+            (error as? MailError)?.kind == .configuration && "\(error)".contains("tls = \"none\"")
+        }
+    }
+
     @Test func anUnknownCertificateIsRefused() async throws {
         let server = try TestSMTPServer(.starttls(auth: user))
         defer { server.stop() }
