@@ -12,7 +12,9 @@ enum DigestText {
         let (firstLine, rest) = splitFirstLine(text)
         let cleaned = Excerpt.make(title ?? "", limit: maxTitleCharacters)
         if !cleaned.isEmpty {
-            let repeats = !firstLine.isEmpty && TextNormalizer.normalize(String(firstLine)) == TextNormalizer.normalize(cleaned)
+            // A first line much longer than the title cannot normalize to it: not normalized.
+            let repeats = !firstLine.isEmpty && firstLine.utf8.count <= cleaned.utf8.count * 2 + 64
+                && TextNormalizer.normalize(String(firstLine)) == TextNormalizer.normalize(cleaned)
             return (cleaned, repeats ? rest : Substring(text))
         }
         let derived = Excerpt.make(String(firstLine), limit: derivedTitleCharacters)
@@ -37,10 +39,21 @@ enum DigestText {
         return host.isEmpty ? nil : link
     }
 
+    /// The scalars Character.isNewline knows: LF, VT, FF, CR, NEL, LS, PS.
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
     /// The first non-empty line of `text`, and what follows it.
     private static func splitFirstLine(_ text: String) -> (Substring, Substring) {
-        let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
-        let end = text[start...].firstIndex(where: \.isNewline) ?? text.endIndex
+        // By scalars: a line break is always a character boundary, and scalars need no
+        // grapheme breaking over what may be the whole text.
+        let scalars = text.unicodeScalars
+        let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? text.endIndex
+        let end = scalars[start...].firstIndex(where: isLineBreak) ?? text.endIndex
         return (text[start..<end], text[end...])
     }
 }

@@ -6,21 +6,35 @@ enum Excerpt {
     static func make(_ text: String, limit: Int) -> String {
         guard limit > 0 else { return "" }
         var out = ""
+        out.reserveCapacity(min(text.utf8.count, limit * 4 + 8))
         var count = 0
         var pendingSpace = false
         for character in text {
-            if character.unicodeScalars.allSatisfy({ TypographicVariants.isWhiteSpace($0.value) }) {
+            let scalars = character.unicodeScalars
+            // Most characters are one scalar that is neither white space nor a control: kept
+            // as they are, without building a string for each.
+            let clean: Bool
+            if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+                if TypographicVariants.isWhiteSpace(only.value) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if isControl(only) { continue }
+                clean = true
+            } else if scalars.allSatisfy({ TypographicVariants.isWhiteSpace($0.value) }) {
                 pendingSpace = count > 0
                 continue
+            } else {
+                clean = !scalars.contains(where: isControl)
             }
-            let cleaned = String(String.UnicodeScalarView(character.unicodeScalars.filter { !isControl($0) }))
-            if cleaned.isEmpty { continue }
+            let cleaned = clean ? nil : String(String.UnicodeScalarView(scalars.filter { !isControl($0) }))
+            if cleaned?.isEmpty == true { continue }
             if pendingSpace {
                 out.append(" ")
                 count += 1
                 pendingSpace = false
             }
-            out += cleaned
+            if let cleaned { out += cleaned } else { out.append(character) }
             count += 1
             if count > limit { break }
         }

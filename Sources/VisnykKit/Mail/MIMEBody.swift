@@ -26,10 +26,14 @@ enum MIMEBody {
         var previousCR = false
         for byte in text.utf8 {
             if byte == 0x0A {
-                if !previousCR { out += [0x0D, 0x0A] }
+                if !previousCR {
+                    out.append(0x0D)
+                    out.append(0x0A)
+                }
                 previousCR = false
             } else if byte == 0x0D {
-                out += [0x0D, 0x0A]
+                out.append(0x0D)
+                out.append(0x0A)
                 previousCR = true
             } else {
                 out.append(byte)
@@ -48,7 +52,8 @@ enum MIMEBody {
         while start < encoded.count {
             let end = min(start + lineLimit, encoded.count)
             out += encoded[start..<end]
-            out += [0x0D, 0x0A]
+            out.append(0x0D)
+            out.append(0x0A)
             start = end
         }
         return out
@@ -58,39 +63,51 @@ enum MIMEBody {
     /// soft breaks, white space before a line end is encoded. A "." or "F" that starts a line is
     /// encoded too, so no encoded line is a lone "." or starts with "From " (mbox, SMTP relays).
     static func quotedPrintable(_ bytes: [UInt8]) -> [UInt8] {
-        let hex = Array("0123456789ABCDEF".utf8)
+        let hex: StaticString = "0123456789ABCDEF"
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         var lineLength = 0
-        var index = 0
-        func append(_ piece: [UInt8], isLineEnd: Bool) {
-            // Room for the piece, and for a soft break's "=" unless the line ends right here.
-            if lineLength + piece.count > lineLimit - (isLineEnd ? 0 : 1) {
-                out += [UInt8(ascii: "="), 0x0D, 0x0A]
-                lineLength = 0
+        bytes.withUnsafeBufferPointer { input in
+            let count = input.count
+            var index = 0
+            while index < count {
+                let byte = input[index]
+                if byte == 0x0D, index + 1 < count, input[index + 1] == 0x0A {
+                    out.append(0x0D)
+                    out.append(0x0A)
+                    lineLength = 0
+                    index += 2
+                    continue
+                }
+                let atLineEnd = index + 1 == count || (input[index + 1] == 0x0D && index + 2 < count && input[index + 2] == 0x0A)
+                let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+                    || ((byte == 0x20 || byte == 0x09) && !atLineEnd)
+                var encoded = !literal || (lineLength == 0 && Self.mustNotStartLine(byte))
+                // Room for the byte, and for a soft break's "=" unless the line ends right here.
+                if lineLength + (encoded ? 3 : 1) > lineLimit - (atLineEnd ? 0 : 1) {
+                    out.append(UInt8(ascii: "="))
+                    out.append(0x0D)
+                    out.append(0x0A)
+                    lineLength = 0
+                    encoded = encoded || Self.mustNotStartLine(byte)
+                }
+                if encoded {
+                    out.append(UInt8(ascii: "="))
+                    out.append(hex.utf8Start[Int(byte >> 4)])
+                    out.append(hex.utf8Start[Int(byte & 0x0F)])
+                    lineLength += 3
+                } else {
+                    out.append(byte)
+                    lineLength += 1
+                }
+                index += 1
             }
-            out += piece
-            lineLength += piece.count
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
-                out += [0x0D, 0x0A]
-                lineLength = 0
-                index += 2
-                continue
-            }
-            let atLineEnd = index + 1 == bytes.count || (bytes[index + 1] == 0x0D && index + 2 < bytes.count && bytes[index + 2] == 0x0A)
-            let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
-                || ((byte == 0x20 || byte == 0x09) && !atLineEnd)
-            let startsLine = lineLength == 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "F"))
-            if literal && !startsLine {
-                append([byte], isLineEnd: atLineEnd)
-            } else {
-                append([UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]], isLineEnd: atLineEnd)
-            }
-            index += 1
         }
         return out
+    }
+
+    /// "." and "F" are encoded at the start of a line, hard or soft.
+    private static func mustNotStartLine(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ".") || byte == UInt8(ascii: "F")
     }
 }
