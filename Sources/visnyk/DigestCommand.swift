@@ -28,6 +28,9 @@ struct DigestCommand: AsyncParsableCommand {
     @Flag(help: "Print the MIME message that would be sent.")
     var dryRun = false
 
+    @Flag(help: "With --preview or --dry-run: say on stderr how long collecting, rendering and composing took.")
+    var timings = false
+
     func validate() throws {
         let modes = [preview != nil, send, dryRun].filter { $0 }.count
         guard modes == 1 else { throw ValidationError("give exactly one of --preview FILE.html, --send, --dry-run") }
@@ -55,6 +58,7 @@ struct DigestCommand: AsyncParsableCommand {
             try deliverer.prepare(digest, state: try deliverer.state(of: digest, now: now, save: false), now: now)
         }
         let counts = "\(prepared.content.articleCount) articles from \(prepared.content.sourceCount) sources"
+        if timings { Console.error("digest \"\(name)\": \(prepared.timings)") }
         if let preview {
             try Console.opening { try Data(prepared.rendered.html.utf8).write(to: URL(fileURLWithPath: preview)) }
             Console.out("wrote \(preview): \(counts); nothing sent, nothing marked\n")

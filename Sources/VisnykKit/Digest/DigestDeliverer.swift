@@ -48,11 +48,17 @@ public struct DigestDeliverer: Sendable {
 
     /// Collects, renders and composes without sending or marking anything.
     public func prepare(_ digest: DigestConfig, state: DigestState, now: Date) throws -> PreparedDigest {
+        let clock = ContinuousClock()
+        let started = clock.now
         let collector = DigestCollector(store: store, spoolDirectory: config.spoolDir, config: config)
         let content = try collector.collect(digest, after: state.cursor, since: state.lastDeliveredAt ?? state.lastSlot, now: now)
+        let collected = clock.now
         let rendered = try DigestRenderer(digest).render(content)
-        let message = try mailMessage(for: digest, rendered: rendered, now: now)
-        return PreparedDigest(content: content, rendered: rendered, mail: MIMEComposer.compose(message))
+        let renderedAt = clock.now
+        let mail = MIMEComposer.compose(try mailMessage(for: digest, rendered: rendered, now: now))
+        let timings = PreparedDigest.Timings(collect: collected - started, render: renderedAt - collected,
+                                             compose: clock.now - renderedAt)
+        return PreparedDigest(content: content, rendered: rendered, mail: mail, timings: timings)
     }
 
     /// Sends the digest now and records the outcome: the delivery (cursor moved, `slot` noted

@@ -9,14 +9,16 @@ enum MIMEBody {
     /// the CRLF that ends the body's last line.
     static func part(subtype: String, text: String) -> [UInt8] {
         let content = crlf(text)
-        let qp = quotedPrintable(content)
         let b64 = base64(content)
-        let useQP = qp.count <= b64.count
+        // Quoted-printable is built only when it may be the smaller: each byte it must encode
+        // costs two more, so mostly-Cyrillic text goes to base64 without the attempt.
+        let qp = quotedPrintableLowerBound(content) <= b64.count ? quotedPrintable(content) : nil
+        let useQP = qp.map { $0.count <= b64.count } ?? false
         var out = Array("Content-Type: text/\(subtype); charset=UTF-8\r\n".utf8)
         out += Array("Content-Transfer-Encoding: \(useQP ? "quoted-printable" : "base64")\r\n\r\n".utf8)
         // The CRLF before the next delimiter line belongs to that line (RFC 2046 §5.1.1): base64
         // drops its last line end, QP keeps the text's own ending.
-        return out + (useQP ? qp : Array(b64.dropLast(2)))
+        return out + (useQP ? qp ?? [] : Array(b64.dropLast(2)))
     }
 
     /// The UTF-8 bytes with every LF, CR and CRLF as CRLF.
@@ -104,6 +106,16 @@ enum MIMEBody {
             }
         }
         return out
+    }
+
+    /// The size quoted-printable cannot be below: every byte, plus two for each one that is
+    /// always encoded (not printable ASCII, or "=").
+    static func quotedPrintableLowerBound(_ bytes: [UInt8]) -> Int {
+        var encoded = 0
+        for byte in bytes where byte > 126 || byte == UInt8(ascii: "=") || (byte < 32 && byte != 0x09 && byte != 0x0D && byte != 0x0A) {
+            encoded += 1
+        }
+        return bytes.count + 2 * encoded
     }
 
     /// "." and "F" are encoded at the start of a line, hard or soft.
