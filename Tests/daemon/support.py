@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import tempfile
+import time
 
 VISNYK = os.environ.get("VISNYK", os.path.join(os.path.dirname(__file__), "..", "..", ".build", "debug", "visnyk"))
 
@@ -38,6 +39,16 @@ def write_config(directory, sources, **settings):
 
 def run_visnyk(*args, timeout=120, env=None):
     return subprocess.run([VISNYK, *args], capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def wait_until(predicate, what, timeout=30):
+    """Polls `predicate` every 50 ms; fails the test after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("timed out waiting until " + what)
 
 
 def spool_files(directory, folder="new"):

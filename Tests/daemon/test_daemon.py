@@ -15,7 +15,7 @@ import unittest
 
 from feeds import write_feeds, feed_xml, item
 from notify import NotifySocket
-from support import FeedServer, VISNYK, run_visnyk, spool_documents, spool_files, status_json, write_config
+from support import FeedServer, VISNYK, run_visnyk, spool_documents, spool_files, status_json, wait_until, write_config
 
 
 def hashes(documents):
@@ -286,15 +286,6 @@ class DaemonTests(unittest.TestCase):
                     process.kill()
                 notify.close()
                 server.close()
-
-
-def wait_until(predicate, what, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting until " + what)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import time
 import unittest
 
 from feeds import feed_xml, item
-from support import VISNYK, run_visnyk, status_json, write_config
+from support import VISNYK, run_visnyk, status_json, wait_until, write_config
 
 DAY = 86_400
 
@@ -60,15 +60,6 @@ def messages(work):
         with open(os.path.join(directory, name), "rb") as handle:
             found.append(email.message_from_bytes(handle.read(), policy=email.policy.default))
     return found
-
-
-def wait_until(predicate, what, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting until " + what)
 
 
 def start_daemon(config, log_path):

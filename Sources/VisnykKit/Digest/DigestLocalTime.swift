@@ -51,16 +51,7 @@ struct DigestLocalTime {
         let local = Int64(seconds) + Int64(timeZone.secondsFromGMT(for: date))
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = Int(local - days * 86_400)
-        // Days since 1970-01-01 to a Gregorian date (Howard Hinnant's civil_from_days).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        let (year, month, day) = CivilCalendar.civilDate(daysSinceEpoch: Int(days))
         // 1970-01-01 was a Thursday; weekday 1 is Sunday.
         let weekday = Int(((days % 7) + 11) % 7) + 1
         return Parts(year: year, month: month, day: day, hour: secondOfDay / 3600,

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import VisnykKit
 
 /// Messages the mail tests compose and send.
@@ -29,5 +30,19 @@ enum MailSamples {
             listID: "morning.visnyk.host.example",
             text: text,
             html: html)
+    }
+
+    /// Sends a sample through `transport` in a task cancelled at once: the send must end with
+    /// MailError kind .cancelled (transient), not wait for its timeout.
+    static func expectCancelledSend(through transport: some MailTransport) async throws {
+        let mail = MIMEComposer.compose(try message())
+        let task = Task { try await transport.send(mail) }
+        task.cancel()
+        guard case .failure(let failure) = await task.result else {
+            Issue.record("the cancelled send succeeded")
+            return
+        }
+        let error = try #require(failure as? MailError)
+        #expect(error.kind == .cancelled && !error.isPermanent)
     }
 }

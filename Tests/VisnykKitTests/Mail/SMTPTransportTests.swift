@@ -185,15 +185,7 @@ import Testing
         // Without cancellation this would end only by the 120 s timeout, as a .connection error.
         let smtp = try SMTPTransport(url: "smtp://127.0.0.1:\(server.port)", username: nil, password: nil, caFile: nil,
                                      ehloName: "digest.host.example", timeout: .seconds(120))
-        let mail = MIMEComposer.compose(try MailSamples.message())
-        let task = Task { try await smtp.send(mail) }
-        task.cancel()
-        guard case .failure(let failure) = await task.result else {
-            Issue.record("the cancelled send succeeded")
-            return
-        }
-        let error = try #require(failure as? MailError)
-        #expect(error.kind == .cancelled && !error.isPermanent)
+        try await MailSamples.expectCancelledSend(through: smtp)
     }
 
     @Test(arguments: ["http://mail.example.org", "smtp://user:pw@mail.example.org", "smtp:///nohost",

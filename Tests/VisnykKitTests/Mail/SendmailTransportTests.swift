@@ -93,15 +93,7 @@ import Testing
         let directory = try TemporaryDirectory("visnyk-sendmail")
         defer { directory.remove() }
         let program = try script(in: directory, "cat >/dev/null; exec sleep 300")
-        let mail = MIMEComposer.compose(try MailSamples.message())
-        let task = Task { try await SendmailTransport(path: program).send(mail) }
-        task.cancel()
-        guard case .failure(let failure) = await task.result else {
-            Issue.record("the cancelled send succeeded")
-            return
-        }
-        let error = try #require(failure as? MailError)
-        #expect(error.kind == .cancelled && !error.isPermanent)
+        try await MailSamples.expectCancelledSend(through: SendmailTransport(path: program))
     }
 
     @Test func aMissingProgramIsAConfigurationError() async throws {
