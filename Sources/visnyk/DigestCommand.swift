@@ -47,9 +47,12 @@ struct DigestCommand: AsyncParsableCommand {
         let now = Date()
         if send {
             let attempt = try await Console.opening { try await deliverer.deliver(digest, slot: nil, now: now) }
-            if case .failed = attempt {
+            switch attempt {
+            case .failed, .busy:
                 Console.error(attempt.summary(digest: name))
                 throw ExitCode.failure
+            case .sent, .nothingNew:
+                break
             }
             Console.out(attempt.summary(digest: name) + "\n")
             return

@@ -6,6 +6,7 @@ extension ReportLog {
         switch attempt {
         case .sent: logger.notice("\(attempt.summary(digest: digest))")
         case .nothingNew: logger.info("\(attempt.summary(digest: digest))")
+        case .busy: logger.debug("\(attempt.summary(digest: digest))")
         case .failed: logger.error("\(attempt.summary(digest: digest))")
         }
     }

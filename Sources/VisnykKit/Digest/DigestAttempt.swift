@@ -8,6 +8,8 @@ public enum DigestAttempt: Sendable, Equatable {
     case nothingNew
     /// Not accepted; nothing is marked, and the next attempt is at `retryAt`.
     case failed(reason: String, retryAt: Date)
+    /// Another visnyk process is delivering digests right now; nothing was done or recorded.
+    case busy
 
     /// One line for the log and the terminal.
     public func summary(digest: String) -> String {
@@ -18,6 +20,8 @@ public enum DigestAttempt: Sendable, Equatable {
             return "digest \"\(digest)\": sent \(what) from \(from) to \(recipients.joined(separator: ", ")) (Message-ID <\(messageID)>)"
         case .nothingNew:
             return "digest \"\(digest)\": nothing new, no message sent (send_empty = true sends one anyway)"
+        case .busy:
+            return "digest \"\(digest)\": another visnyk is delivering digests right now; nothing sent, try again in a minute"
         case let .failed(reason, retryAt):
             return "digest \"\(digest)\": not delivered, nothing marked; next attempt at \(DigestClockText.utc(retryAt)): \(reason)"
         }

@@ -65,6 +65,8 @@ public struct DigestDeliverer: Sendable {
     /// as covered) or the failure with its next attempt. `slot` is the scheduled instant this
     /// delivery stands for; nil (a manual `--send`) leaves the schedule as it was.
     public func deliver(_ digest: DigestConfig, slot: Date?, now: Date) async throws -> DigestAttempt {
+        guard let lock = try DigestLock.acquire(stateDirectory: config.stateDir) else { return .busy }
+        defer { withExtendedLifetime(lock) {} }
         var state = try state(of: digest, now: now, save: true)
         let prepared: PreparedDigest
         do {

@@ -56,4 +56,22 @@ import Testing
         #expect(text.contains("Новина дня") && text.contains("Друга новина"))
         #expect(!text.contains("javascript:"), "a javascript: link is never shown as the article's link")
     }
+
+    @Test func aDeliveryInAnotherProcessMakesThisOneWaitWithoutRecordingAnything() async throws {
+        var harness = try DigestHarness(sources: [makeSource("Alpha")])
+        defer { harness.remove() }
+        try harness.accept([makeDatedEntry("a", title: "Новина", text: "Текст.")], from: "Alpha")
+        harness.config.digests = [makeDigest()]
+        harness.config.mail = MailConfig(transport: .maildir, maildir: harness.h.dir.appending("mail"))
+        let deliverer = DigestDeliverer(config: harness.config, store: harness.store, environment: [:])
+        var held = try DigestLock.acquire(stateDirectory: harness.config.stateDir)
+        #expect(try await deliverer.deliver(makeDigest(), slot: nil, now: sampleFetchTime + 60) == .busy)
+        #expect(try harness.store.digestState(named: "morning") == nil)
+        #expect(held != nil)
+        held = nil
+        guard case .sent(_, 1, 1, _) = try await deliverer.deliver(makeDigest(), slot: nil, now: sampleFetchTime + 60) else {
+            Issue.record("expected the digest sent once the lock is free")
+            return
+        }
+    }
 }
