@@ -7,6 +7,11 @@ public struct FeedParseError: Error, CustomStringConvertible, Sendable {
         case malformedJSON(String)
         case notAFeed(String)
         case undecodable(String)
+        /// A Telegram page without the channel history: previews are off for the channel, or
+        /// it is not a public channel.
+        case telegramPreviewUnavailable(channel: String?)
+        /// A Telegram channel page whose history holds no posts.
+        case telegramNoMessages(channel: String?)
     }
 
     /// The file name or URL the document came from.
@@ -34,6 +39,11 @@ public struct FeedParseError: Error, CustomStringConvertible, Sendable {
             return "\(input): \(why); give the URL of the feed itself (RSS, Atom or JSON Feed)"
         case .undecodable(let why):
             return "\(input): \(why)"
+        case .telegramPreviewUnavailable(let channel):
+            return "\(input): Telegram shows no posts of \(channel.map { "the channel @" + $0 } ?? "this channel") on the web: "
+                + "its owner turned the web preview off, or it is not a public channel; it cannot be followed without the app"
+        case .telegramNoMessages(let channel):
+            return "\(input): \(channel.map { "the Telegram channel @" + $0 } ?? "the Telegram channel") has no posts to show yet"
         }
     }
 }

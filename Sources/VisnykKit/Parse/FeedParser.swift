@@ -35,6 +35,13 @@ public enum FeedParser {
             let document = try JSONFeedParser.parse(utf8)
             return JSONFeedAdapter.draft(from: document, base: baseURL)
         }
+        // A t.me/s page is HTML, which the XML parser would only half read.
+        if TelegramPageParser.looksLikeTelegramPage(utf8) {
+            guard let page = TelegramPageParser.parse(utf8, url: baseURL) else {
+                throw .notAFeed("libxml2 found no HTML elements in this Telegram page")
+            }
+            return try TelegramAdapter.draft(from: page)
+        }
         var warnings: [String] = []
         let tree: XMLTreeBuilder.Result
         do {
