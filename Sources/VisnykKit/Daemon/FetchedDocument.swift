@@ -12,4 +12,8 @@ struct FetchedDocument: Sendable {
     /// The final URL when every redirect hop was permanent (301/308).
     var permanentURL: String?
     var notModified: Bool
+    /// Already parsed (a Telegram channel read over several pages); nil: parse `bytes`.
+    var parsed: ParsedFeed? = nil
+    /// Telegram sources: the newest post id in `parsed`, stored once its entries are accepted.
+    var telegramLastPost: Int? = nil
 }

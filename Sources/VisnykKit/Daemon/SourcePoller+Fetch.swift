@@ -7,7 +7,7 @@ extension SourcePoller {
         case .file(let path):
             return try FileSourceReader(maxSize: config.maxDownloadSize).read(path, previousStamp: state.lastModified)
         case .telegram(let channel):
-            throw PollFailure("Telegram channel \(channel): this version of visnyk cannot poll Telegram channels yet; set enabled = false for this source")
+            return try await fetchTelegram(channel, source: source, state: state)
         case .url:
             let url = Self.currentURL(of: source, state: state) ?? ""
             let request = FetchRequest(url: url, userAgent: config.userAgent, timeout: config.timeout,

@@ -14,10 +14,14 @@ extension SourcePoller {
                                        strip: source.strip.compactMap { try? StripPattern($0) },
                                        inputName: source.location.display)
             let parsed: ParsedFeed
-            do {
-                parsed = try FeedParser.parse(document.bytes, options: options)
-            } catch {
-                throw PollFailure("\(error)", status: document.status)
+            if let preparsed = document.parsed {
+                parsed = preparsed
+            } else {
+                do {
+                    parsed = try FeedParser.parse(document.bytes, options: options)
+                } catch {
+                    throw PollFailure("\(error)", status: document.status)
+                }
             }
             let accepted = try deduper.accept(parsed, from: ArticleSource(name: source.name, dedup: source.dedup),
                                               fetchedAt: now)
@@ -25,6 +29,8 @@ extension SourcePoller {
             state.updateCount += accepted.updates
             state.duplicateCount += accepted.duplicates
             state.etag = document.etag
+            state.telegramLastPost = document.telegramLastPost.map { max($0, state.telegramLastPost ?? 0) }
+                ?? state.telegramLastPost
             state.lastModified = document.lastModified
             hints = parsed.pollHints
             report.outcome = .fetched(accepted)

@@ -8,6 +8,8 @@ public struct SourcePoller: Sendable {
     let fetcher: MultiFetcher
     let store: StateStore
     let deduper: Deduper
+    /// Where Telegram channels are read: `<base>/s/<channel>`; tests point it at a loopback server.
+    var telegramBaseURL = "https://t.me"
 
     public init(config: VisnykConfig, fetcher: MultiFetcher, store: StateStore, deduper: Deduper) {
         self.config = config
@@ -58,7 +60,7 @@ public struct SourcePoller: Sendable {
     }
 
     func policy(for source: SourceConfig) -> PollPolicy {
-        PollPolicy(interval: source.interval ?? config.interval, minInterval: config.minInterval,
+        PollPolicy(interval: source.interval ?? config.interval, minInterval: source.minimumInterval(global: config.minInterval),
                    maxBackoff: config.maxBackoff)
     }
 

@@ -8,6 +8,7 @@ extension SourceState {
         "name", "currentURL", "etag", "lastModified", "nextPollAt", "lastPollAt", "lastSuccessAt",
         "lastStatus", "lastError", "consecutiveFailures", "failingSince", "retired",
         "newCount", "duplicateCount", "updateCount", "pollCount", "notModifiedCount", "lastWarning",
+        "telegramLastPost",
     ]
 
     /// The columns in the order of `columns`, so that rows are decoded by position.
@@ -33,6 +34,7 @@ extension SourceState {
         pollCount = row[15]
         notModifiedCount = row[16]
         lastWarning = row[17]
+        telegramLastPost = row[18]
     }
 
     /// The values in the order of `columns`.
@@ -42,6 +44,7 @@ extension SourceState {
             lastPollAt?.timeIntervalSince1970, lastSuccessAt?.timeIntervalSince1970, lastStatus,
             lastError, consecutiveFailures, failingSince?.timeIntervalSince1970, retired,
             newCount, duplicateCount, updateCount, pollCount, notModifiedCount, lastWarning,
+            telegramLastPost,
         ]
     }
 

@@ -28,6 +28,9 @@ public struct SourceState: Sendable, Equatable {
     public var updateCount: Int
     public var pollCount: Int
     public var notModifiedCount: Int
+    /// Telegram sources: the newest post id read so far; after a gap the channel is read
+    /// back with `?before=` down to it.
+    public var telegramLastPost: Int?
 
     public init(name: String) {
         self.name = name

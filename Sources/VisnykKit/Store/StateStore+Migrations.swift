@@ -105,6 +105,10 @@ extension StateStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4: telegram") { db in
+            // The newest post id read from a Telegram channel, to page back over a gap.
+            try db.execute(sql: "ALTER TABLE sources ADD COLUMN telegramLastPost INTEGER")
+        }
         return migrator
     }()
 }
