@@ -52,6 +52,22 @@ struct SimpleTextBlockTests {
         }
     }
 
+    @Test("long random text, read sixteen bytes at a time where no byte stops, matches the reference")
+    func longTextMatchesReference() {
+        var generator = SeededRandom(seed: 17)
+        // Mostly letters and single spaces, so that many sixteen-byte blocks hold no stop.
+        let letters: [Unicode.Scalar] = [
+            "a", "Z", "q", "M", ".", "0", " ", "\n", "а", "Я", "Ѐ", "П", "Р", "р", "і", "Ї", "ё", "Џ", "ѡ", "Ѣ",
+        ]
+        for length in 16..<160 {
+            for round in 0..<16 {
+                let pool = round % 4 == 0 ? Self.simplePool : letters
+                let text = Self.randomText(&generator, pool: pool, length: length)
+                #expect(TextNormalizer.normalize(text) == Self.reference(text), "\(text.unicodeScalars.map { $0.value })")
+            }
+        }
+    }
+
     @Test("words at every offset of a block", arguments: 0..<9)
     func everyOffset(padding: Int) {
         let pad = String(repeating: "x", count: padding)

@@ -13,7 +13,7 @@ extension TextNormalizer {
     /// and the commonest typographic variants. Stops at the first other scalar (or the end).
     ///
     /// Needs room in `writer` for one output byte per input byte left plus 8: no simple scalar
-    /// grows, and a block stores 8 bytes at once.
+    /// grows, and a block stores 8 bytes at once (16 with at least 17 input bytes left).
     static func appendSimpleRun(
         _ bytes: UnsafeBufferPointer<UInt8>, _ cursor: inout Cursor, to writer: inout FoldedTextWriter
     ) {
@@ -27,15 +27,29 @@ extension TextNormalizer {
             writer.sink.count = written
             cursor.index = index
         }
+        let vector = SimpleTextVector()
         while index < count {
             if index + 8 <= count {
                 var afterSpace = written == segmentStart || output[written - 1] == 0x20
-                var word: UInt64
-                var block: (word: UInt64, stops: UInt64)
                 let runStart = index
+                // Sixteen bytes at a time while no byte stops, then eight, which find the stop.
+                // The vector reads a byte on each side; its first byte's white-space stop
+                // depends on the output, so it starts only where that one cannot stop.
+                if index > 0, !(afterSpace && Self.isSpace(input[index])) {
+                    while index + 17 <= count, let folded = vector.normalize(UnsafeRawPointer(input), at: index) {
+                        UnsafeMutableRawPointer(output + written).storeBytes(of: folded, as: SIMD16<UInt8>.self)
+                        // A lead last is taken again with its trail by the next block.
+                        let length = input[index + 15] >= 0xC0 ? 15 : 16
+                        index += length
+                        written += length
+                    }
+                    if index != runStart { afterSpace = output[written - 1] == 0x20 }
+                }
+                var word: UInt64 = 0
+                var block: (word: UInt64, stops: UInt64) = (0, 0)
                 // Blocks with no stop. The next block's offset depends only on this block's
                 // last byte, not on its result, so blocks overlap in the processor.
-                repeat {
+                while index + 8 <= count {
                     word = UInt64(littleEndian: UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self))
                     block = SimpleTextBlock.normalize(word, afterSpace: afterSpace)
                     if block.stops != 0 { break }
@@ -44,7 +58,7 @@ extension TextNormalizer {
                     index += length
                     written += length
                     afterSpace = UInt8(truncatingIfNeeded: block.word &>> (length &* 8 &- 8)) == 0x20
-                } while index + 8 <= count
+                }
                 if index != runStart {
                     // Any scalar in a block is a restart point; take the last one (a block
                     // holds only ASCII and two-byte scalars, written in place).
@@ -95,6 +109,12 @@ extension TextNormalizer {
                 written += 1
             }
         }
+    }
+
+    /// Tab, line feed, vertical tab, form feed, carriage return or space.
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte &- 0x09 < 5
     }
 
     /// U+0400–U+047F (all NFKC-stable) folded on the bytes: capitals by fixed offsets.
