@@ -44,6 +44,32 @@ struct UTF8ValidatorTests {
         }
     }
 
+    @Test func firstIssueIsExactInLongMixtures() {
+        // Long runs of Cyrillic and ASCII go sixteen bytes at a time; each stop must resume on
+        // the right byte, so the issue found is the first one: everything before it is clean,
+        // and the sequence at it is not.
+        var generator = SystemRandomNumberGenerator()
+        let common: [[UInt8]] = [Array("Київ ".utf8), Array("word ".utf8), [0x0A], Array("ї".utf8), Array("’".utf8)]
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...60, using: &generator) {
+                let piece = Int.random(in: 0..<8, using: &generator) == 0
+                    ? Self.pieces.randomElement(using: &generator) ?? []
+                    : common.randomElement(using: &generator) ?? []
+                bytes.append(contentsOf: piece)
+            }
+            let issue = bytes.withUnsafeBufferPointer { UTF8Validator.firstIssue(in: $0) }
+            #expect(Self.isClean(bytes[..<issue]), "\(bytes)")
+            if issue < bytes.count {
+                #expect(!Self.isClean(bytes[..<min(bytes.count, issue + 4)]), "\(bytes)")
+            }
+        }
+    }
+
+    static func isClean(_ bytes: ArraySlice<UInt8>) -> Bool {
+        String(validating: bytes, as: UTF8.self).map { $0.unicodeScalars.allSatisfy(isXMLLegal) } ?? false
+    }
+
     @Test(arguments: 0..<24)
     func wordCheckSeesAProblemAtEveryOffset(offset: Int) {
         // A clean Cyrillic-and-ASCII run with one bad byte placed at each position of the words.

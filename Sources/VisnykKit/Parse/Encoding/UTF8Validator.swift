@@ -9,11 +9,14 @@ enum UTF8Validator {
         let raw = UnsafeRawPointer(base)
         let lanes = RunLanes()
         while index < count {
-            if index &+ 17 <= count, let advance = asciiAndTwoByteRun16(raw, index, lanes) {
+            if index &+ 17 <= count {
+                // A block that stops goes on byte by byte where it stopped: trying the block
+                // again one byte further took every byte before a three-byte character (’, «,
+                // — every ~120 bytes of article text) through sixteen failed blocks.
+                let advance = asciiAndTwoByteRun16(raw, index, lanes)
                 index &+= advance
-                continue
-            }
-            if index &+ 8 <= count {
+                if advance >= 16 { continue }
+            } else if index &+ 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 if isPrintableASCII(word) {
                     index &+= 8
@@ -112,9 +115,10 @@ enum UTF8Validator {
 
     /// `asciiAndTwoByteRun` for the sixteen bytes at `index` (seventeen must be readable), with
     /// SIMD16 compares: 16 when they are all complete characters of the kind it accepts, 17
-    /// when the last is a lead and the byte after it its continuation, else nil.
+    /// when the last is a lead and the byte after it its continuation, else how many bytes
+    /// before the first other byte are complete characters of that kind (0 to 15).
     @inline(__always)
-    static func asciiAndTwoByteRun16(_ raw: UnsafeRawPointer, _ index: Int, _ c: RunLanes) -> Int? {
+    static func asciiAndTwoByteRun16(_ raw: UnsafeRawPointer, _ index: Int, _ c: RunLanes) -> Int {
         let v = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
         let next = raw.loadUnaligned(fromByteOffset: index &+ 1, as: SIMD16<UInt8>.self)
         let isLead = (v .>= c.firstLead) .& (v .<= c.lastLead)
@@ -127,8 +131,15 @@ enum UTF8Validator {
         // byte follows a lead; the first byte is no continuation.
         let bad = .!allowed .| (isLead .^ nextIsContinuation)
         let halves = unsafeBitCast(bad, to: SIMD2<UInt64>.self)
-        guard halves[0] | halves[1] == 0, !isContinuation[0] else { return nil }
-        return isLead[15] ? 17 : 16
+        if isContinuation[0] { return 0 }
+        if halves[0] | halves[1] == 0 { return isLead[15] ? 17 : 16 }
+        // Before the first bad lane every lead has its continuation next and every
+        // continuation its lead before; a lead just before it is left for the byte path.
+        let firstBad = halves[0] != 0
+            ? UInt64(littleEndian: halves[0]).trailingZeroBitCount &>> 3
+            : 8 &+ UInt64(littleEndian: halves[1]).trailingZeroBitCount &>> 3
+        guard firstBad > 0 else { return 0 }
+        return isLead[firstBad &- 1] ? firstBad &- 1 : firstBad
     }
 
     /// The high bit of each byte of `word` equal to `byte`, exactly.
