@@ -30,7 +30,8 @@ enum ConfigSummary {
         lines.append("state: \(config.stateDir) (seen articles kept \(DurationText.format(config.retention)))")
         let telegram = sources.count(where: { if case .telegram = $0.location { true } else { false } })
         if telegram > 0 {
-            lines.append("note: Telegram sources are checked but not polled by this version yet")
+            lines.append("telegram: \(telegram) channel(s) read from https://t.me/s/<channel>, each at most every "
+                         + DurationText.format(SourceConfig.telegramMinimumInterval))
         }
         return lines.joined(separator: "\n") + "\n"
     }

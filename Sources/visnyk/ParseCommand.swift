@@ -7,10 +7,11 @@ struct ParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Parse feeds and print their articles.",
         discussion: """
-            Reads each FILE or URL (fetched once), detects RSS, Atom or JSON Feed from the content, \
-            and prints the articles: a listing by default, or with --json the article JSON of \
-            DESIGN.md, one document per input and line. Exit status: 0 when every input was read, \
-            1 when one could not be, 2 for usage errors.
+            Reads each FILE or URL (fetched once), detects RSS, Atom, JSON Feed or a t.me/s \
+            Telegram channel page from the content, and prints the articles: a listing by \
+            default, or with --json the article JSON of DESIGN.md, one document per input and \
+            line. Exit status: 0 when every input was read, 1 when one could not be, 2 for usage \
+            errors.
             """
     )
 
