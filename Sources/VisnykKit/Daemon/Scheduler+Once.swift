@@ -14,17 +14,23 @@ extension Scheduler {
         let poller = self.poller
         let width = max(1, poller.config.concurrency)
         await withTaskGroup(of: PollReport.self) { group in
-            let pending = chosen.makeIterator()
-            // Each poll reads its own state: holding all of them at once would cost ~0.5 KB
-            // of memory per source for the whole cycle.
+            var pending = PrefetchedSources(chosen.makeIterator(), store: poller.store)
+            func start(_ next: PrefetchedSources<AnySequence<SourceConfig>.Iterator>.Element) {
+                let source = next.source
+                if let state = next.state {
+                    group.addTask { await poller.poll(source, state: state) }
+                } else {
+                    group.addTask { await poller.poll(source) }
+                }
+            }
             for _ in 0..<width {
-                guard let source = pending.next() else { break }
-                group.addTask { await poller.poll(source) }
+                guard let next = pending.next() else { break }
+                start(next)
             }
             for await report in group {
                 finish(report)
                 reports.append(report.withoutFileNames)
-                if let source = pending.next() { group.addTask { await poller.poll(source) } }
+                if let next = pending.next() { start(next) }
             }
         }
         do {
