@@ -106,9 +106,12 @@ final class MultiDriver: @unchecked Sendable {
         for waiter in waiters { waiter.resume() }
     }
 
+    /// Only the first command since the thread last took them wakes it: that wakeup is still
+    /// pending (or the thread is on its way to `takeCommands`), so later ones need none.
     private func send(_ command: Command, in inbox: inout Inbox) {
         guard !inbox.closed else { return }
+        let asleep = inbox.commands.isEmpty
         inbox.commands.append(command)
-        curl_multi_wakeup(multi)
+        if asleep { curl_multi_wakeup(multi) }
     }
 }
