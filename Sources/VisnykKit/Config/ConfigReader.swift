@@ -37,11 +37,23 @@ struct ConfigReader {
             report(path, "must be a string in quotes, like \(Self.lastKey(path)) = \(example); found \(Self.describe(value.type))")
             return nil
         }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else {
+        guard !Self.hasControlCharacter(text) else {
             report(path, "contains a control character (a line break, NUL, …): remove it")
             return nil
         }
         return text
+    }
+
+    /// True when `text` holds a control character (general category Cc) other than a tab.
+    /// ASCII text, nearly every value, is checked byte by byte without Unicode properties.
+    static func hasControlCharacter(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { ascii = false; break }
+            if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return true }
+        }
+        if ascii { return false }
+        return text.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\t" }
     }
 
     mutating func bool(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> Bool? {
