@@ -110,8 +110,8 @@ final class MultiDriver: @unchecked Sendable {
     /// pending (or the thread is on its way to `takeCommands`), so later ones need none.
     private func send(_ command: Command, in inbox: inout Inbox) {
         guard !inbox.closed else { return }
-        let asleep = inbox.commands.isEmpty
+        let isFirst = inbox.commands.isEmpty
         inbox.commands.append(command)
-        if asleep { curl_multi_wakeup(multi) }
+        if isFirst { curl_multi_wakeup(multi) }
     }
 }
