@@ -1,6 +1,5 @@
-/// Sixteen input bytes at a time for the commonest case of the normalizer: a block with no
-/// stop at all (`SimpleTextBlock` has the rules; a stop is a byte that needs the
-/// scalar-by-scalar path). Blocks with a stop are left to `SimpleTextBlock`, which finds it.
+/// Sixteen input bytes at a time for the common case of the normalizer (`SimpleTextBlock` has
+/// the rules; a stop is a byte that needs the scalar-by-scalar path).
 ///
 /// Where `SimpleTextBlock` shifts words to see a byte's neighbours, this reads the sixteen
 /// bytes before and after by one too, so it needs a readable byte on each side of the block.
@@ -17,11 +16,13 @@ struct SimpleTextVector {
     private let cD0 = SIMD16<UInt8>(repeating: 0xD0), cD1 = SIMD16<UInt8>(repeating: 0xD1)
     private let cFE = SIMD16<UInt8>(repeating: 0xFE)
 
-    /// The sixteen bytes at `input + index` normalized, or nil when one of them is a stop.
-    /// Bytes `index - 1` and `index + 16` must be readable. The caller has checked the stop
-    /// that depends on the output: white space first when the output ends with a space.
+    /// The sixteen bytes at `input + index` normalized, and the lane of the first stop (16 when
+    /// none): the bytes before it are final, and end with a whole scalar (a trail is never a
+    /// stop, nor is a lead whose trail is). Bytes `index - 1` and `index + 16` must be
+    /// readable. The caller has checked the stop that depends on the output: white space first
+    /// when the output ends with a space.
     @inline(__always)
-    func normalize(_ input: UnsafeRawPointer, at index: Int) -> SIMD16<UInt8>? {
+    func normalize(_ input: UnsafeRawPointer, at index: Int) -> (folded: SIMD16<UInt8>, stop: Int) {
         let v = input.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
         let previous = input.loadUnaligned(fromByteOffset: index &- 1, as: SIMD16<UInt8>.self)
         let next = input.loadUnaligned(fromByteOffset: index &+ 1, as: SIMD16<UInt8>.self)
@@ -33,7 +34,8 @@ struct SimpleTextVector {
         let stops = ((v .< c20) .& .!spaces) .| (v .== c60) .| (spaces .& spacesBefore)
             .| ((v .>= cC0) .& .!isD0orD1) .| ((v .== cD1) .& (next .>= cA0))
         let halves = unsafeBitCast(stops, to: SIMD2<UInt64>.self)
-        guard halves[0] | halves[1] == 0 else { return nil }
+        let stop = halves[0] != 0 ? UInt64(littleEndian: halves[0]).trailingZeroBitCount &>> 3
+            : halves[1] != 0 ? 8 &+ UInt64(littleEndian: halves[1]).trailingZeroBitCount &>> 3 : 16
 
         // Folded with bit operations, no lane selects (which the compiler splits into
         // pieces): capitals and white space get 0x20, white space then loses bits 0–3.
@@ -46,7 +48,7 @@ struct SimpleTextVector {
         let shifted = v &<< 1
         let trailFlips = (shifted ^ v) & c20 | (~(v | shifted) & c20) &>> 1
         let leadFlips = Self.bytes((v .== cD0) .& ((next & c10) .== c00)) & c01
-        return folded ^ (afterD0 & trailFlips | leadFlips)
+        return (folded ^ (afterD0 & trailFlips | leadFlips), stop)
     }
 
     /// A true lane as 0xFF, a false one as 0.

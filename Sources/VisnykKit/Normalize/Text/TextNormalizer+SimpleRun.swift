@@ -32,12 +32,21 @@ extension TextNormalizer {
             if index + 8 <= count {
                 var afterSpace = written == segmentStart || output[written - 1] == 0x20
                 let runStart = index
-                // Sixteen bytes at a time while no byte stops, then eight, which find the stop.
-                // The vector reads a byte on each side; its first byte's white-space stop
-                // depends on the output, so it starts only where that one cannot stop.
+                // Sixteen bytes at a time up to a stop, which the scalar path below takes; near
+                // the end, eight. The vector reads a byte on each side; its first byte's
+                // white-space stop depends on the output, so it starts only where that one
+                // cannot stop.
+                var vectorStopped = false
                 if index > 0, !(afterSpace && Self.isSpace(input[index])) {
-                    while index + 17 <= count, let folded = vector.normalize(UnsafeRawPointer(input), at: index) {
-                        UnsafeMutableRawPointer(output + written).storeBytes(of: folded, as: SIMD16<UInt8>.self)
+                    while index + 17 <= count {
+                        let block = vector.normalize(UnsafeRawPointer(input), at: index)
+                        UnsafeMutableRawPointer(output + written).storeBytes(of: block.folded, as: SIMD16<UInt8>.self)
+                        if block.stop < 16 {
+                            index += block.stop
+                            written += block.stop
+                            vectorStopped = true
+                            break
+                        }
                         // A lead last is taken again with its trail by the next block.
                         let length = input[index + 15] >= 0xC0 ? 15 : 16
                         index += length
@@ -49,7 +58,7 @@ extension TextNormalizer {
                 var block: (word: UInt64, stops: UInt64) = (0, 0)
                 // Blocks with no stop. The next block's offset depends only on this block's
                 // last byte, not on its result, so blocks overlap in the processor.
-                while index + 8 <= count {
+                while !vectorStopped, index + 8 <= count {
                     word = UInt64(littleEndian: UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self))
                     block = SimpleTextBlock.normalize(word, afterSpace: afterSpace)
                     if block.stops != 0 { break }
@@ -66,14 +75,16 @@ extension TextNormalizer {
                     cursor.restartOffset = index - back
                     cursor.restartCount = written - back
                 }
-                guard block.stops != 0 else { continue }
-                let length = SimpleTextBlock.length(of: block.stops, in: word)
-                if length != 0 {
-                    cursor.restartOffset = index
-                    cursor.restartCount = written
-                    UnsafeMutableRawPointer(output + written).storeBytes(of: block.word.littleEndian, as: UInt64.self)
-                    index += length
-                    written += length
+                if !vectorStopped {
+                    guard block.stops != 0 else { continue }
+                    let length = SimpleTextBlock.length(of: block.stops, in: word)
+                    if length != 0 {
+                        cursor.restartOffset = index
+                        cursor.restartCount = written
+                        UnsafeMutableRawPointer(output + written).storeBytes(of: block.word.littleEndian, as: UInt64.self)
+                        index += length
+                        written += length
+                    }
                 }
             }
             let lead = input[index]
