@@ -6,7 +6,8 @@ struct Visnyk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visnyk",
         abstract: "A feed aggregator daemon: polls feeds, drops what it has seen, spools new articles, mails digests.",
-        subcommands: [RunCommand.self, PollCommand.self, DigestCommand.self, MailTestCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self]
+        subcommands: [RunCommand.self, PollCommand.self, DigestCommand.self, MailTestCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self,
+                      NearDuplicateBenchCommand.self]
     )
 
     /// Exit codes of DESIGN.md: 0 ok, 1 runtime failure, 2 usage or configuration error.
