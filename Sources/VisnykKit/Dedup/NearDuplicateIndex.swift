@@ -96,8 +96,12 @@ public struct NearDuplicateIndex: Sendable {
         }
     }
 
+    /// Whole seconds, clamped to ±10¹² (±31,000 years): a hostile feed's date cannot trap the
+    /// conversion or overflow a difference of two times.
     static func seconds(_ time: Date) -> Int64 {
-        Int64(time.timeIntervalSince1970.rounded(.down))
+        let seconds = time.timeIntervalSince1970
+        guard seconds.isFinite else { return 0 }
+        return Int64(min(max(seconds, -1e12), 1e12).rounded(.down))
     }
 }
 

@@ -42,6 +42,14 @@ import Testing
         #expect(index.matches(Self.story, time: Self.start).isEmpty)
     }
 
+    @Test func extremeDatesNeitherTrapNorMatchAcrossTheWindow() {
+        var index = NearDuplicateIndex()
+        index.insert(id: "far future", text: Self.story, time: Date(timeIntervalSince1970: .greatestFiniteMagnitude))
+        index.insert(id: "no date", text: Self.story, time: Date(timeIntervalSince1970: .nan))
+        #expect(index.matches(Self.rewrite, time: Date(timeIntervalSince1970: -.infinity)).map(\.id) == ["no date"])
+        #expect(index.matches(Self.rewrite, time: Self.start).isEmpty)
+    }
+
     @Test func shortTextsAreNeitherIndexedNorMatched() {
         var index = NearDuplicateIndex()
         let indexed = index.insert(id: "photo", text: "Фото дня: Львів у снігу", time: Self.start)
