@@ -11,24 +11,9 @@ extension ConfigReader {
         if !hasMail, !array.isEmpty {
             report(at + [.index(0)], "digests need a [mail] table saying how to send them: add [mail] with transport = \"smtp\" and url = \"smtp://mail.example.org:587\" (or transport = \"sendmail\", or \"maildir\" with maildir = \"/path\")")
         }
-        var digests: [DigestConfig] = []
-        var nameLines: [String: Int] = [:]
-        for (index, element) in array.enumerated() {
-            let elementPath = at + [.index(index)]
-            guard let table = element.table else {
-                report(elementPath, "each digest must be a table: write a [[digest]] header followed by its keys")
-                continue
-            }
-            let (name, digest) = readDigest(table, at: elementPath, sources: sources)
-            guard let name else { continue }
-            if let firstLine = nameLines[name] {
-                report(elementPath + [.key("name")], "\"\(name)\" is already the name of the digest on line \(firstLine): give each digest its own name")
-                continue
-            }
-            nameLines[name] = keyLines.line(of: elementPath) ?? 0
-            if let digest { digests.append(digest) }
+        return readNamedTables(array, at: at, kind: "digest") { reader, table, path in
+            reader.readDigest(table, at: path, sources: sources)
         }
-        return digests
     }
 
     /// One digest's valid name (for the check of duplicates), and the digest, nil when

@@ -10,27 +10,9 @@ extension ConfigReader {
             report(at, "sources are written as [[source]] tables, with double brackets, one per source")
             return []
         }
-        var sources: [SourceConfig] = []
-        var nameLines: [String: Int] = [:]
-        // Sized once: growing by doubling copies (and briefly doubles) the array of 10,000 sources.
-        sources.reserveCapacity(array.count)
-        nameLines.reserveCapacity(array.count)
-        for (index, element) in array.enumerated() {
-            let elementPath = at + [.index(index)]
-            guard let table = element.table else {
-                report(elementPath, "each source must be a table: write a [[source]] header followed by its keys")
-                continue
-            }
-            let (name, source) = readSource(table, at: elementPath, minInterval: minInterval)
-            guard let name else { continue }
-            if let firstLine = nameLines[name] {
-                report(elementPath + [.key("name")], "\"\(name)\" is already the name of the source on line \(firstLine): give each source its own name")
-                continue
-            }
-            nameLines[name] = keyLines.line(of: elementPath) ?? 0
-            if let source { sources.append(source) }
+        return readNamedTables(array, at: at, kind: "source") { reader, table, path in
+            reader.readSource(table, at: path, minInterval: minInterval)
         }
-        return sources
     }
 
     /// One source's valid name (for the check of duplicates), and the source, nil when
