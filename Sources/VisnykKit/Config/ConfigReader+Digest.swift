@@ -29,7 +29,7 @@ extension ConfigReader {
             let at = path + [.key(key)]
             switch key {
             case "name":
-                name = digestName(value, at: at)
+                name = tableName(value, at: at, kind: "digest", example: "\"morning\"")
             case "to":
                 to = recipients(value, at: at)
             case "from":
@@ -86,20 +86,6 @@ extension ConfigReader {
         digest.at = times
         digest.timezone = zone
         return (name, digest)
-    }
-
-    private mutating func digestName(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> String? {
-        guard let name = string(value, at: path, example: "\"morning\"") else { return nil }
-        if name.trimmingWhiteSpace().isEmpty {
-            report(path, "the name is empty: give the digest a name, like name = \"morning\"")
-        } else if name.trimmingWhiteSpace().count != name.count {
-            report(path, "\"\(name)\" has spaces at the start or end: remove them")
-        } else if name.count > 200 {
-            report(path, "the name is longer than 200 characters: shorten it")
-        } else {
-            return name
-        }
-        return nil
     }
 
     private mutating func subject(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> String? {

@@ -31,4 +31,20 @@ extension ConfigReader {
         }
         return items
     }
+
+    /// A table's `name`: a string, not empty, without spaces at its ends, at most 200 characters.
+    mutating func tableName(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent], kind: String,
+                            example: String) -> String? {
+        guard let name = string(value, at: path, example: example) else { return nil }
+        if name.trimmingWhiteSpace().isEmpty {
+            report(path, "the name is empty: give the \(kind) a name, like name = \(example)")
+        } else if name.trimmingWhiteSpace().count != name.count {
+            report(path, "\"\(name)\" has spaces at the start or end: remove them")
+        } else if name.count > 200 {
+            report(path, "the name is longer than 200 characters: shorten it")
+        } else {
+            return name
+        }
+        return nil
+    }
 }

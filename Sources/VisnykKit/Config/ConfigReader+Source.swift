@@ -29,7 +29,7 @@ extension ConfigReader {
             let at = path + [.key(key)]
             switch key {
             case "name":
-                name = sourceName(value, at: at)
+                name = tableName(value, at: at, kind: "source", example: "\"Leopolis.news\"")
             case "url":
                 locations.append((key, feedURL(value, at: at).map(SourceLocation.url)))
             case "file":
@@ -86,20 +86,6 @@ extension ConfigReader {
         source.name = name
         source.location = location
         return (name, source)
-    }
-
-    private mutating func sourceName(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> String? {
-        guard let name = string(value, at: path, example: "\"Leopolis.news\"") else { return nil }
-        if name.trimmingWhiteSpace().isEmpty {
-            report(path, "the name is empty: give the source a name, like name = \"Leopolis.news\"")
-        } else if name.trimmingWhiteSpace().count != name.count {
-            report(path, "\"\(name)\" has spaces at the start or end: remove them")
-        } else if name.count > 200 {
-            report(path, "the name is longer than 200 characters: shorten it")
-        } else {
-            return name
-        }
-        return nil
     }
 
     private mutating func feedURL(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> String? {
