@@ -38,8 +38,7 @@ extension StatusReport {
     static func scheduleText(_ digest: DigestConfig) -> String {
         var text = digest.at.map(\.description).joined(separator: ", ") + " " + digest.timezone
         if let days = digest.days, days.count < 7 {
-            let names = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
-            text += " on " + Weekday.allCases.filter { days.contains($0) }.map { names[$0.rawValue - 1] }.joined(separator: ", ")
+            text += " on " + Weekday.allCases.filter { days.contains($0) }.map(\.shortName).joined(separator: ", ")
         }
         return text
     }

@@ -23,16 +23,7 @@ public enum DigestAttempt: Sendable, Equatable {
         case .busy:
             return "digest \"\(digest)\": another visnyk is delivering digests right now; nothing sent, try again in a minute"
         case let .failed(reason, retryAt):
-            return "digest \"\(digest)\": not delivered, nothing marked; next attempt at \(DigestClockText.utc(retryAt)): \(reason)"
+            return "digest \"\(digest)\": not delivered, nothing marked; next attempt at \(retryAt.formatted(.iso8601)): \(reason)"
         }
-    }
-}
-
-/// Instants as people read them in logs.
-enum DigestClockText {
-    static func utc(_ date: Date) -> String {
-        var formatter = Date.ISO8601FormatStyle(timeZone: .gmt)
-        formatter = formatter.year().month().day().time(includingFractionalSeconds: false)
-        return date.formatted(formatter)
     }
 }

@@ -8,7 +8,7 @@ extension DigestDeliverer {
         let to = try digest.to.map { try MailAddress(parsing: $0) }
         return MailMessage(
             from: from, to: to, subject: rendered.subject, date: now,
-            messageID: MessageIdentity.messageID(at: now, hostName: hostName),
+            messageID: MailMessage.makeMessageID(date: now, domain: hostName),
             listID: MessageIdentity.listID(digest: digest.name, hostName: hostName),
             text: rendered.text, html: rendered.html)
     }

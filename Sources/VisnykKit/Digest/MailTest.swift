@@ -16,20 +16,15 @@ public enum MailTest {
         let html = """
             <!doctype html><html><head><meta charset="utf-8"><title>Visnyk mail test</title></head>
             <body style="font-family: system-ui, sans-serif"><p>This is a test message from
-            <code>visnyk mail-test</code> on \(escape(host)), sent through \(escape(transportSummary)).</p>
+            <code>visnyk mail-test</code> on \(HTMLEscaping.escapeText(host)), sent through \(HTMLEscaping.escapeText(transportSummary)).</p>
             <p>Це тестовий лист від Visnyk: якщо ви читаєте цей текст, кирилиця доходить правильно.</p>
             </body></html>
             """
         let message = MailMessage(
             from: try MailAddress(parsing: sender), to: [try MailAddress(parsing: recipient)],
             subject: "Visnyk: перевірка пошти (mail test)", date: now,
-            messageID: MessageIdentity.messageID(at: now, hostName: host),
+            messageID: MailMessage.makeMessageID(date: now, domain: host),
             listID: nil, text: text, html: html)
         return MIMEComposer.compose(message)
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

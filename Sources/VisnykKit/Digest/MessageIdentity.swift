@@ -1,11 +1,7 @@
 import Foundation
 
-/// Message-IDs and List-Ids for the messages Visnyk sends.
+/// List-Ids and the host name for the messages Visnyk sends (Message-IDs: MailMessage.makeMessageID).
 enum MessageIdentity {
-    static func messageID(at date: Date, hostName: String) -> String {
-        MailMessage.makeMessageID(date: date, domain: hostName)
-    }
-
     /// `<label>.visnyk.<host>`: the digest's name reduced to what a List-Id label may hold
     /// (RFC 2919: dot-atom text); a name with no such character becomes "digest".
     static func listID(digest: String, hostName: String) -> String {
