@@ -20,7 +20,9 @@ extension ConfigReader {
             let at = path + [.key(key)]
             switch key {
             case "transport":
-                transport = mailTransport(value, at: at)
+                transport = choice(value, at: at, example: "\"smtp\"") { text in
+                    "\"\(text)\" is not a transport: write \"smtp\" (a mail server, with url), \"sendmail\" (the local sendmail program) or \"maildir\" (files in a directory)"
+                }
             case "url":
                 mail.url = smtpURL(value, at: at)
             case "username":
@@ -42,7 +44,9 @@ extension ConfigReader {
             case "timeout":
                 mail.timeout = duration(value, at: at) ?? mail.timeout
             case "tls":
-                mail.tls = tlsMode(value, at: at) ?? mail.tls
+                mail.tls = choice(value, at: at, example: "\"required\"") { text in
+                    "\"\(text)\" is not a TLS setting: write \"required\" (the default) or \"none\" (clear text, only to a mail server on this machine)"
+                } ?? mail.tls
             case "password", "pass", "smtp_password":
                 report(at, Self.passwordAdvice)
             default:
@@ -68,24 +72,6 @@ extension ConfigReader {
         guard problems.count == problemsBefore, let transport else { return nil }
         mail.transport = transport
         return mail
-    }
-
-    private mutating func mailTransport(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> MailConfig.Transport? {
-        guard let text = string(value, at: path, example: "\"smtp\"") else { return nil }
-        guard let transport = MailConfig.Transport(rawValue: text) else {
-            report(path, "\"\(text)\" is not a transport: write \"smtp\" (a mail server, with url), \"sendmail\" (the local sendmail program) or \"maildir\" (files in a directory)")
-            return nil
-        }
-        return transport
-    }
-
-    private mutating func tlsMode(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> MailConfig.TLS? {
-        guard let text = string(value, at: path, example: "\"required\"") else { return nil }
-        guard let mode = MailConfig.TLS(rawValue: text) else {
-            report(path, "\"\(text)\" is not a TLS setting: write \"required\" (the default) or \"none\" (clear text, only to a mail server on this machine)")
-            return nil
-        }
-        return mode
     }
 
     /// Clear text only where nothing crosses a network: smtp:// to a loopback address, no login.

@@ -35,7 +35,9 @@ extension ConfigReader {
             case "spool_dir":
                 if let directory = self.path(value, at: at) { config.spoolDir = directory }
             case "spool_format":
-                if let format = spoolFormat(value, at: at) { config.spoolFormat = format }
+                if let format: SpoolFormat = choice(value, at: at, example: "\"json\"", problem: { text in
+                    "\"\(text)\" is not a spool format: write \"json\" or \"eml\""
+                }) { config.spoolFormat = format }
             case "user_agent_url":
                 if let url = contactURL(value, at: at) { config.userAgentURL = url }
             case "concurrency":
@@ -69,15 +71,6 @@ extension ConfigReader {
             config.digests = readDigests(digests, sources: ConfiguredSources(root["source"]), hasMail: mail != nil)
         }
         return config
-    }
-
-    private mutating func spoolFormat(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> SpoolFormat? {
-        guard let text = string(value, at: path, example: "\"json\"") else { return nil }
-        guard let format = SpoolFormat(rawValue: text) else {
-            report(path, "\"\(text)\" is not a spool format: write \"json\" or \"eml\"")
-            return nil
-        }
-        return format
     }
 
     private mutating func contactURL(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> String? {

@@ -60,7 +60,9 @@ extension ConfigReader {
                     }
                 } ?? []
             case "dedup":
-                if let scope = dedupScope(value, at: at) { source.dedup = scope }
+                if let scope: DedupScope = choice(value, at: at, example: "\"global\"", problem: { text in
+                    "\"\(text)\" is not a dedup scope: write \"global\" (an article is spooled once whichever sources carry it) or \"feed\" (once per source)"
+                }) { source.dedup = scope }
             case "enabled":
                 if let enabled = bool(value, at: at) { source.enabled = enabled }
             default:
@@ -104,14 +106,5 @@ extension ConfigReader {
             return nil
         }
         return channel
-    }
-
-    private mutating func dedupScope(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> DedupScope? {
-        guard let text = string(value, at: path, example: "\"global\"") else { return nil }
-        guard let scope = DedupScope(rawValue: text) else {
-            report(path, "\"\(text)\" is not a dedup scope: write \"global\" (an article is spooled once whichever sources carry it) or \"feed\" (once per source)")
-            return nil
-        }
-        return scope
     }
 }
