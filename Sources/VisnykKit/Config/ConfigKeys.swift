@@ -5,7 +5,8 @@ enum ConfigKeys {
         "concurrency", "per_host", "timeout", "connect_timeout", "max_download_size",
         "retention", "max_backoff", "source", "digest", "mail",
     ]
-    static let source = ["name", "url", "file", "telegram", "interval", "tags", "strip", "dedup", "enabled"]
+    static let source = ["name", "url", "file", "telegram", "interval", "tags", "strip", "dedup", "enabled",
+                         "full_text", "content_selector"]
     static let digest = [
         "name", "to", "from", "subject", "at", "timezone", "days", "sources", "tags", "include",
         "exclude", "max_per_source", "excerpt_length", "send_empty", "html_template", "text_template",
@@ -18,7 +19,6 @@ enum ConfigKeys {
     /// Keys that later versions read; named as such rather than as unknown.
     static let laterGlobal: [String: String] = [:]
     static let laterSource: [String: String] = [
-        "full_text": "full_text (fetching each article's own page) is not supported by this version yet: remove it for now",
         "discover": "discover (feed discovery on web pages) is not supported by this version yet: remove it for now",
     ]
 

@@ -65,6 +65,10 @@ extension ConfigReader {
                 }) { source.dedup = scope }
             case "enabled":
                 if let enabled = bool(value, at: at) { source.enabled = enabled }
+            case "full_text":
+                if let fullText = bool(value, at: at) { source.fullText = fullText }
+            case "content_selector":
+                source.contentSelector = contentSelector(value, at: at)
             default:
                 unknown(key, at: at, known: ConfigKeys.source, later: ConfigKeys.laterSource,
                         elsewhere: ConfigKeys.global,
@@ -74,6 +78,7 @@ extension ConfigReader {
         if table["name"] == nil {
             report(path, "this source has no name: add name = \"…\" (names identify sources in the state and in messages)")
         }
+        checkFullText(source, locations: locations.map(\.key), at: path)
         if locations.isEmpty {
             report(path, "this source has no url, file or telegram: add one, like url = \"https://example.org/feed.xml\"")
         } else if locations.count > 1 {

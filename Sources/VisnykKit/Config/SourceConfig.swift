@@ -10,6 +10,10 @@ public struct SourceConfig: Sendable, Equatable {
     public var strip: [String]
     public var dedup: DedupScope
     public var enabled: Bool
+    /// Fetch each new article's own page and keep its main text instead of the feed's.
+    public var fullText: Bool
+    /// Names the page's article container for `fullText`, instead of the scorer's guess.
+    public var contentSelector: ContentSelector?
     /// The line of its `[[source]]` header, for messages.
     public var line: Int
 
@@ -21,6 +25,8 @@ public struct SourceConfig: Sendable, Equatable {
         strip: [String] = [],
         dedup: DedupScope = .global,
         enabled: Bool = true,
+        fullText: Bool = false,
+        contentSelector: ContentSelector? = nil,
         line: Int = 0
     ) {
         self.name = name
@@ -30,6 +36,8 @@ public struct SourceConfig: Sendable, Equatable {
         self.strip = strip
         self.dedup = dedup
         self.enabled = enabled
+        self.fullText = fullText
+        self.contentSelector = contentSelector
         self.line = line
     }
 }

@@ -1,28 +1,16 @@
 import Foundation
 
 extension SourcePoller {
-    /// A document arrived: parse it, accept its entries, and mark the source healthy.
-    func receive(_ document: FetchedDocument, from source: SourceConfig, into state: inout SourceState,
+    /// A document arrived (`parsed` is its articles from `prepare`, nil when not modified):
+    /// accept its entries, and mark the source healthy.
+    func receive(_ document: FetchedDocument, parsed: ParsedFeed?, from source: SourceConfig, into state: inout SourceState,
                  policy: PollPolicy, now: Date, random: inout some RandomNumberGenerator) throws -> PollReport {
         var report = PollReport(source: source.name, outcome: .notModified, status: document.status,
                                 nextPollAt: now)
         var hints = FeedPollHints()
         if document.notModified {
             state.notModifiedCount += 1
-        } else {
-            let options = ParseOptions(baseURL: document.baseURL, contentType: document.contentType,
-                                       strip: source.strip.compactMap { try? StripPattern($0) },
-                                       inputName: source.location.display)
-            let parsed: ParsedFeed
-            if let preparsed = document.parsed {
-                parsed = preparsed
-            } else {
-                do {
-                    parsed = try FeedParser.parse(document.bytes, options: options)
-                } catch {
-                    throw PollFailure("\(error)", status: document.status)
-                }
-            }
+        } else if let parsed {
             let accepted = try deduper.accept(parsed, from: ArticleSource(name: source.name, dedup: source.dedup),
                                               fetchedAt: now)
             state.newCount += accepted.new
