@@ -156,7 +156,7 @@ struct ConfigErrorTests {
             name = "a"
             url = "https://e.org/f"
             tag = ["x"]
-            full_text = true
+            fulltext = true
             discover = true
             state_dir = "/x"
             """)
@@ -166,10 +166,26 @@ struct ConfigErrorTests {
             "/etc/visnyk/visnyk.toml:3: name: unknown key here: name is a [[source]] key: put it below a [[source]] header",
             "/etc/visnyk/visnyk.toml:4: colour: unknown key: the keys here are state_dir, spool_dir, spool_format, user_agent_url, interval, min_interval, concurrency, per_host, timeout, connect_timeout, max_download_size, retention, max_backoff, source, digest, mail",
             "/etc/visnyk/visnyk.toml:8: source.tag: unknown key: did you mean \"tags\"?",
-            "/etc/visnyk/visnyk.toml:9: source.full_text: full_text (fetching each article's own page) is not supported by this version yet: remove it for now",
+            "/etc/visnyk/visnyk.toml:9: source.fulltext: unknown key: did you mean \"full_text\"?",
             "/etc/visnyk/visnyk.toml:10: source.discover: discover (feed discovery on web pages) is not supported by this version yet: remove it for now",
             "/etc/visnyk/visnyk.toml:11: source.state_dir: unknown key here: state_dir is a global setting: move it above the first [[source]] header (keys below a header belong to that source)",
         ])
+    }
+
+    @Test("full text: a selector is checked at load, needs full_text, and Telegram sources have no pages")
+    func fullText() throws {
+        let base = "[[source]]\nname = \"a\"\nurl = \"https://e.org/f\"\n"
+        let loaded = try ConfigLoader.parse(base + "full_text = true\ncontent_selector = \"article div.entry-content\"\n", path: "/x.toml")
+        #expect(loaded.sources[0].fullText)
+        #expect(loaded.sources[0].contentSelector == (try ContentSelector("article div.entry-content")))
+        #expect(try ConfigLoader.parse(base, path: "/x.toml").sources[0].fullText == false)
+        let bad = problems(base + "full_text = true\ncontent_selector = \"div..x\"\n")
+        #expect(bad.map { "\($0.line ?? 0): \($0.key ?? "")" } == ["5: source.content_selector"])
+        #expect(bad.first?.description.contains("like \"article div.entry-content\"") == true)
+        #expect(problems(base + "content_selector = \"main\"\n").map(\.description) == [
+            "/etc/visnyk/visnyk.toml:4: source.content_selector: content_selector picks the article on pages fetched for full_text, which is off for this source: add full_text = true, or remove content_selector",
+        ])
+        #expect(places("[[source]]\nname = \"t\"\ntelegram = \"leopolisnews\"\nfull_text = true\n") == ["4: source.full_text"])
     }
 
     @Test("strip patterns: empty regex, empty literal, valid case-insensitive regex")
