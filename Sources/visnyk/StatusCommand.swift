@@ -11,13 +11,18 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOption
 
+    @Argument(help: "Show only this source, with the boilerplate learned from it.")
+    var source: String?
+
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
     func run() throws {
         let config = try options.load()
         let report = try Console.opening {
-            try StatusReport(config: config, store: StateStore(directory: config.stateDir))
+            let store = try StateStore(directory: config.stateDir)
+            if let source { return try StatusReport(config: config, store: store, source: source) }
+            return try StatusReport(config: config, store: store)
         }
         Console.out(json ? report.json + "\n" : report.text())
     }

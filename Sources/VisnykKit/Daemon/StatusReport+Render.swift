@@ -26,6 +26,7 @@ extension StatusReport {
                 let since = row.failingSince.map { " since " + Self.when($0, now: now) } ?? ""
                 lines.append("  failing\(since) (\(row.failures) in a row): \(error)")
             }
+            lines += boilerplateLines(row)
         }
         lines.append("spool \(spool.directory): \(spool.new) in new/, \(spool.cur) in cur/, \(spool.tmp) in tmp/; "
                      + "\(seenArticles) articles remembered")

@@ -22,6 +22,8 @@ public struct StatusReport: Sendable, Codable, Equatable {
         public var updates: Int
         public var polls: Int
         public var notModified: Int
+        /// Only in the report of one source (`visnyk status SOURCE`).
+        public var boilerplate: BoilerplateRow? = nil
     }
 
     public struct SpoolCounts: Sendable, Codable, Equatable {

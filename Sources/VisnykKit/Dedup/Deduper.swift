@@ -50,13 +50,16 @@ public struct Deduper: Sendable {
             queries.append(SeenQuery(key: SeenKey(scope: source.scopeKey, hash: hash), source: source.name, entryID: entry.id))
         }
         let lookups = try store.lookUp(queries)
+        // Also under the hash before learned boilerplate was removed (Deduper+FormerHash).
+        let formers = try formerMatches(of: entries, queries: queries, lookups: lookups)
 
         let now = Int64(fetchedAt.timeIntervalSince1970.rounded(.down))
         var outcome = AcceptOutcome()
         var sightings: [Sighting] = []
         var pending: [(index: Int, updates: String?)] = []
         for (index, lookup) in lookups.enumerated() {
-            let query = queries[index]
+            let query = formers[index]?.query ?? queries[index]
+            let lookup = formers[index]?.lookup ?? lookup
             let identityChanged = lookup.identityHash != query.key.hash
             if let owner = lookup.owner {
                 outcome.duplicates += 1
@@ -83,6 +86,7 @@ public struct Deduper: Sendable {
             for record in records { spool.removeTemporary(record.fileName) }
             throw error
         }
+        try recordAliases(of: formers)
         if records.isEmpty && sightings.isEmpty { return outcome }
         // Should the transaction fail, the files stay in tmp/: in the rare I/O failures where
         // SQLite cannot tell whether the commit reached the disk, recover() decides by the state.

@@ -17,6 +17,10 @@ public struct Entry: Sendable, Equatable {
     public var categories: [String]
     public var enclosures: [Enclosure]
     public var contentHash: String
+    /// The content hash as parsed, when learned boilerplate removed lines from `text` since;
+    /// nil otherwise. Not part of the article JSON: the Deduper looks it up too, so that an
+    /// article recorded before a line was learned stays a duplicate.
+    public var formerContentHash: String?
 
     public init(id: String, title: String? = nil, link: String? = nil, published: Date? = nil,
                 updated: Date? = nil, authors: [Author] = [], summary: String? = nil,

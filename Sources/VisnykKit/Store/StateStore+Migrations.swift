@@ -109,6 +109,31 @@ extension StateStore {
             // The newest post id read from a Telegram channel, to page back over a gap.
             try db.execute(sql: "ALTER TABLE sources ADD COLUMN telegramLastPost INTEGER")
         }
+        migrator.registerMigration("v5: learned boilerplate") { db in
+            try db.execute(sql: """
+                -- Per source, what BoilerplateLearner remembers: its window of recent entries
+                -- (BoilerplateWindow.encoded: 64-bit keys, no text) and the learned lines,
+                -- prefixes and headings, normalized, one per line.
+                CREATE TABLE boilerplate (
+                    source TEXT NOT NULL PRIMARY KEY,
+                    samples BLOB NOT NULL,
+                    lines TEXT NOT NULL,
+                    prefixes TEXT NOT NULL,
+                    headings TEXT NOT NULL
+                );
+                -- A content hash that names an article recorded under another hash: the hash an
+                -- entry has once learned boilerplate left its text, pointing at the hash it was
+                -- recorded with before the line was learned. Forgotten with that article.
+                CREATE TABLE seen_aliases (
+                    scope TEXT NOT NULL,
+                    hash BLOB NOT NULL,
+                    target BLOB NOT NULL,
+                    PRIMARY KEY (scope, hash),
+                    FOREIGN KEY (scope, target) REFERENCES seen (scope, hash) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX seen_aliases_target ON seen_aliases (scope, target);
+                """)
+        }
         return migrator
     }()
 }

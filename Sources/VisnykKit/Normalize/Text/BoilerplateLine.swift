@@ -1,0 +1,48 @@
+/// One line of an entry's text as learned boilerplate sees it: normalized like the content
+/// hash (TextNormalizer.normalize), so that typography, case and spacing do not matter.
+struct BoilerplateLine: Sendable {
+    /// Longer lines are prose, never boilerplate; they are neither learned nor removed.
+    static let maxCharacters = 200
+
+    let normalized: String
+    /// Ends like a sentence (. ! ? or …, which NFKC made "...", possibly before a closing
+    /// quote or bracket): article prose, which never yields a prefix or a heading and is
+    /// never taken as the varying line under a heading.
+    let endsSentence: Bool
+
+    /// Nil for a blank line and for a line longer than `maxCharacters`.
+    init?(normalized: String) {
+        guard !normalized.isEmpty, normalized.unicodeScalars.count <= Self.maxCharacters else { return nil }
+        self.normalized = normalized
+        endsSentence = Self.endsSentence(normalized)
+    }
+
+    /// The words of the line: normalization left single spaces between them.
+    var words: [Substring] {
+        normalized.split(separator: " ")
+    }
+
+    /// The first `count` words, as a prefix string.
+    func prefix(words: [Substring], count: Int) -> String {
+        words[..<count].joined(separator: " ")
+    }
+
+    private static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "»"]
+    private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…"]
+
+    private static func endsSentence(_ normalized: String) -> Bool {
+        var scalars = normalized.unicodeScalars[...]
+        while let last = scalars.last, closers.contains(last) { scalars = scalars.dropLast() }
+        guard let last = scalars.last else { return false }
+        return sentenceEnds.contains(last)
+    }
+
+    /// The lines of `text` split at "\n" (a "\r" before it belongs to the line ending), as
+    /// `Boilerplate.removeLines` splits them.
+    static func rawLines(of text: String) -> [Substring] {
+        // Split on scalars: as Characters, "\r\n" is one grapheme and would not split on "\n".
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
+            scalars.last == "\r" ? Substring(scalars.dropLast()) : Substring(scalars)
+        }
+    }
+}
