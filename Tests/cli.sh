@@ -242,6 +242,14 @@ expect_in digest_again out "nothing new"
 if [[ $(ls "$WORK/demo/mail/new" | wc -l) -eq 1 ]]; then pass; else fail "digest_send: expected one message in the maildir"; fi
 run digest_status status --config "$CONFIG"
 expect_in digest_status out "digest morning — ok"
+run status_source status "Демо: Львів (RSS)" --config "$CONFIG"
+expect_rc status_source 0
+expect_in status_source out "learned boilerplate from"
+run status_source_json status "Демо: Львів (RSS)" --json --config "$CONFIG"
+expect_in status_source_json out '"entriesSeen"'
+run status_typo status "Демо: Львів (RS)" --config "$CONFIG"
+expect_rc status_typo 1
+expect_in status_typo err 'Did you mean "Демо: Львів (RSS)"?'
 run mailtest mail-test you@example.org --config "$CONFIG"
 expect_rc mailtest 0
 expect_in mailtest out "sent a test message to you@example.org through maildir"

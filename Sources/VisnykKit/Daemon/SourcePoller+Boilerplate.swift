@@ -9,10 +9,15 @@ extension SourcePoller {
     /// Returns the learned set, so that a later stage that replaces `text` (full text) cleans
     /// it the same way: `learned.clean(&entry)` (removes and re-hashes) or
     /// `learned.removeLines(from: text)`.
-    func removeLearnedBoilerplate(from feed: inout ParsedFeed, of source: SourceConfig) throws -> LearnedBoilerplate {
-        var learner = try store.boilerplateLearner(forSource: source.name)
-        if learner.observe(feed.entries) > 0 {
-            try store.save(learner, forSource: source.name)
+    func removeLearnedBoilerplate(from feed: inout ParsedFeed, of source: SourceConfig) throws(PollFailure) -> LearnedBoilerplate {
+        var learner: BoilerplateLearner
+        do {
+            learner = try store.boilerplateLearner(forSource: source.name)
+            if learner.observe(feed.entries) > 0 {
+                try store.save(learner, forSource: source.name)
+            }
+        } catch {
+            throw PollFailure("\(error)")
         }
         let learned = learner.learned
         guard !learned.isEmpty else { return learned }

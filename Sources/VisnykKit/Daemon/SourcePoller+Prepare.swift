@@ -7,10 +7,11 @@ extension SourcePoller {
     func prepare(_ document: FetchedDocument, from source: SourceConfig, now: Date) async throws(PollFailure) -> ParsedFeed? {
         guard !document.notModified else { return nil }
         var parsed = try parse(document, from: source)
+        let learned = try removeLearnedBoilerplate(from: &parsed, of: source)
         if source.fullText {
             let strip = source.stripPatterns
             parsed = await withFullText(parsed, from: source) { text in
-                Boilerplate.removeLines(from: text, matching: strip).trimmingXMLWhitespace()
+                learned.removeLines(from: Boilerplate.removeLines(from: text, matching: strip).trimmingXMLWhitespace())
             }
         }
         return parsed

@@ -40,10 +40,17 @@ public struct BoilerplateLearner: Sendable, Equatable {
 
     /// Observes the entries not observed before (the `text` each has before learned removal)
     /// and learns again; returns how many were new. Feeds list the newest first, so they are
-    /// taken in reverse, to leave the newest in the window.
+    /// taken in reverse, to leave the newest in the window; of a long feed only the newest
+    /// few hundred are read (the window keeps 50), so a huge first poll costs no more.
     @discardableResult
     public mutating func observe(_ entries: [Entry]) -> Int {
-        observe(entries.reversed().map { (id: $0.id, text: $0.text) })
+        observe(entries.prefix(BoilerplateWindow.recentCapacity).reversed().map { (id: $0.id, text: $0.text) })
+    }
+
+    /// `observe` for one entry; returns whether it was new.
+    @discardableResult
+    public mutating func observe(id: String, text: String) -> Bool {
+        observe([(id: id, text: text)]) == 1
     }
 
     /// `observe` for (entry id, text) pairs, oldest first.
@@ -99,9 +106,10 @@ public struct BoilerplateLearner: Sendable, Equatable {
         }
         var prefixes: [(text: String, seen: Int)] = []
         var headings: [String] = []
-        let candidates = candidateCounts.filter { qualifies($0.value) && varying.contains($0.key) }
-            .sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-        for (key, seen) in candidates.prefix(Self.maxLearnedVariants) {
+        var candidates = candidateCounts.filter { qualifies($0.value) && varying.contains($0.key) }
+        let explained = Self.explainedCandidates(in: window.samples, candidates: Set(candidates.keys))
+        candidates = candidates.filter { !explained.contains($0.key) }
+        for (key, seen) in candidates.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(Self.maxLearnedVariants) {
             if let prefix = name(key, known: learned.prefixes, keyOf: BoilerplateKey.prefix),
                BoilerplateKey.prefix(prefix) == key {
                 prefixes.append((prefix, seen))
@@ -111,6 +119,45 @@ public struct BoilerplateLearner: Sendable, Equatable {
             }
         }
         learned = LearnedBoilerplate(lines: lines, prefixes: Self.keepingLongest(prefixes), headings: headings)
+    }
+
+    /// Candidates that another explains, where a heading's varying lines start with a prefix:
+    /// - a prefix on every line under a heading explains it ("Слідкуй за нами:" above
+    ///   "Попередня публікація <title>"): the heading goes, the prefix stays;
+    /// - a prefix found mostly on the lines under a heading, but not on all of them, is a
+    ///   common start of the varying lines themselves: with the neighbours' titles on lines of
+    ///   their own, "у львові" starts most of them on a Lviv site, yet it is no boilerplate,
+    ///   and learned as a prefix it would remove body lines. The prefix goes.
+    static func explainedCandidates(in samples: [BoilerplateSample], candidates: Set<UInt64>) -> Set<UInt64> {
+        var headingCounts: [UInt64: Int] = [:]
+        var prefixCounts: [UInt64: Int] = [:]
+        // (heading, prefix) → how many of the heading's lines start with the prefix.
+        var shared: [BoilerplateVariant: Int] = [:]
+        for sample in samples {
+            var prefixesOfLine: [UInt64: [UInt64]] = [:]
+            for variant in sample.variants where candidates.contains(variant.candidate) {
+                if BoilerplateKey.isHeading(variant.candidate) {
+                    headingCounts[variant.candidate, default: 0] += 1
+                } else {
+                    prefixCounts[variant.candidate, default: 0] += 1
+                    prefixesOfLine[variant.rest, default: []].append(variant.candidate)
+                }
+            }
+            for variant in sample.variants where headingCounts[variant.candidate] != nil {
+                for prefix in prefixesOfLine[variant.rest] ?? [] {
+                    shared[BoilerplateVariant(candidate: variant.candidate, rest: prefix), default: 0] += 1
+                }
+            }
+        }
+        var explained = Set<UInt64>()
+        for (pair, count) in shared {
+            if count == headingCounts[pair.candidate] {
+                explained.insert(pair.candidate)
+            } else if count * 2 >= prefixCounts[pair.rest] ?? 0 {
+                explained.insert(pair.rest)
+            }
+        }
+        return explained
     }
 
     /// Of two learned prefixes where one extends the other by whole words, the longer is kept

@@ -9,12 +9,18 @@ struct BoilerplateLine: Sendable {
     /// quote or bracket): article prose, which never yields a prefix or a heading and is
     /// never taken as the varying line under a heading.
     let endsSentence: Bool
+    /// Ends with a full stop (or "...", NFKC's "…"), possibly before a closing quote or
+    /// bracket: what a heading never takes with it. Headlines may end with ? or !, prose
+    /// mostly ends with a full stop.
+    let endsWithFullStop: Bool
 
     /// Nil for a blank line and for a line longer than `maxCharacters`.
     init?(normalized: String) {
         guard !normalized.isEmpty, normalized.unicodeScalars.count <= Self.maxCharacters else { return nil }
         self.normalized = normalized
-        endsSentence = Self.endsSentence(normalized)
+        let last = Self.lastBeforeClosers(normalized)
+        endsSentence = last.map { Self.sentenceEnds.contains($0) } ?? false
+        endsWithFullStop = last == "."
     }
 
     /// The words of the line: normalization left single spaces between them.
@@ -30,11 +36,10 @@ struct BoilerplateLine: Sendable {
     private static let closers: Set<Unicode.Scalar> = ["\"", "'", ")", "]", "»"]
     private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "…"]
 
-    private static func endsSentence(_ normalized: String) -> Bool {
+    private static func lastBeforeClosers(_ normalized: String) -> Unicode.Scalar? {
         var scalars = normalized.unicodeScalars[...]
         while let last = scalars.last, closers.contains(last) { scalars = scalars.dropLast() }
-        guard let last = scalars.last else { return false }
-        return sentenceEnds.contains(last)
+        return scalars.last
     }
 
     /// The lines of `text` split at "\n" (a "\r" before it belongs to the line ending), as

@@ -7,7 +7,8 @@ public struct LearnedBoilerplate: Sendable, Equatable {
     public private(set) var lines: [String]
     /// Lines starting with one of these (at a word boundary) are removed.
     public private(set) var prefixes: [String]
-    /// Lines removed with the line after them, when that one is short and not a sentence.
+    /// Lines removed with the line after them, when that one is short (200 characters at
+    /// most) and does not end with a full stop: a headline ending in ? or ! goes, prose stays.
     public private(set) var headings: [String]
 
     private let lineSet: Set<String>
@@ -48,7 +49,7 @@ public struct LearnedBoilerplate: Sendable, Equatable {
             }
             if headingAbove {
                 headingAbove = false
-                if let below = BoilerplateLine(normalized: normalized), !below.endsSentence {
+                if let below = BoilerplateLine(normalized: normalized), !below.endsWithFullStop {
                     removedAny = true
                     continue
                 }
@@ -68,6 +69,8 @@ public struct LearnedBoilerplate: Sendable, Equatable {
     /// Whether a normalized line is a learned line or starts with a learned prefix.
     func isBoilerplate(_ normalized: String) -> Bool {
         if lineSet.contains(normalized) || headingSet.contains(normalized) { return true }
+        // Longer lines are prose: never learned, never removed by a prefix.
+        guard !prefixes.isEmpty, normalized.unicodeScalars.count <= BoilerplateLine.maxCharacters else { return false }
         let line = normalized.utf8
         for prefix in prefixes where line.starts(with: prefix.utf8) {
             let end = line.index(line.startIndex, offsetBy: prefix.utf8.count)
