@@ -26,10 +26,10 @@ import Testing
 
         /// Writes the feed of these articles (newest first, as sites list them), each with its
         /// neighbours' titles, or `next` as the following one.
-        func writeFeed(_ indices: [Int], next: String? = nil) throws {
+        func writeFeed(_ indices: [Int], next: String? = nil, titleOnOwnLine: Bool = false) throws {
             var items = ""
             for index in indices.reversed() {
-                let lines = BoilerplateArticles.text(index, next: next).split(separator: "\n")
+                let lines = BoilerplateArticles.text(index, next: next, titleOnOwnLine: titleOnOwnLine).split(separator: "\n")
                 let html = lines.map { "<p>\(HTMLEscaping.escapeText(String($0)))</p>" }.joined()
                 items += """
                     <item><title>\(BoilerplateArticles.titles[index])</title>
@@ -62,23 +62,26 @@ import Testing
         }
     }
 
-    @Test func articlesSpooledBeforeAndAfterLearningAreSpooledOnce() async throws {
+    @Test(arguments: [false, true])
+    func articlesSpooledBeforeAndAfterLearningAreSpooledOnce(titleOnOwnLine: Bool) async throws {
         let h = try Harness()
         do {
             // Three articles: too few to learn from; spooled with their boilerplate.
-            try h.writeFeed([0, 1, 2])
+            try h.writeFeed([0, 1, 2], titleOnOwnLine: titleOnOwnLine)
             #expect(try await h.poll().new == 3)
             // Six: the boilerplate is learned; the first three are still duplicates.
-            try h.writeFeed([0, 1, 2, 3, 4, 5])
+            try h.writeFeed([0, 1, 2, 3, 4, 5], titleOnOwnLine: titleOnOwnLine)
             let second = try await h.poll()
             #expect(second.new == 3 && second.duplicates == 3 && second.updates == 0)
             for name in second.files {
                 let text = try #require(try h.spool.json("new", name)["text"] as? String)
                 #expect(!text.contains("Не пропустіть") && !text.contains("публікація") && !text.contains("Leopolis.news"))
                 #expect(text.contains("Про це повідом"))
+                for title in BoilerplateArticles.titles { #expect(!text.contains(title)) }
             }
             // Every neighbour title changes, and one more article arrives.
-            try h.writeFeed([0, 1, 2, 3, 4, 5, 6], next: "Найсвіжіша публікація сайту про зимову погоду")
+            try h.writeFeed([0, 1, 2, 3, 4, 5, 6], next: "Найсвіжіша публікація сайту про зимову погоду",
+                            titleOnOwnLine: titleOnOwnLine)
             let third = try await h.poll()
             #expect(third.new == 1 && third.duplicates == 6 && third.updates == 0)
             #expect(h.spool.files("new").count == 7)
