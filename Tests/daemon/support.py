@@ -23,6 +23,8 @@ def write_config(directory, sources, **settings):
         'interval = "%s"' % settings.pop("interval", "30m"),
         'min_interval = "%s"' % settings.pop("min_interval", "1s"),
         'timeout = "%s"' % settings.pop("timeout", "10s"),
+        # The test servers listen on 127.0.0.1, which the default refuses.
+        'allow_private_networks = %s' % ("true" if settings.pop("allow_private_networks", True) else "false"),
     ]
     for key, value in settings.items():
         lines.append("%s = %s" % (key, toml_string(value)))

@@ -2,7 +2,8 @@ import Foundation
 
 extension ConfigLoader {
     /// What `visnyk check` verifies of the digests and [mail] on this machine, now: the
-    /// templates can be read and compile (the subject's too), the password and CA files and the sendmail program exist.
+    /// templates can be read and compile (the subject's too), the password and CA files (the
+    /// feeds' `ca_file` too) and the sendmail program exist.
     /// (The password file is not required to be readable by whoever runs the check: it is
     /// often readable only by the daemon's user.)
     static func mailFileProblems(_ config: VisnykConfig, file: String, keyLines: TOMLKeyLines) -> [ConfigProblem] {
@@ -11,6 +12,9 @@ extension ConfigLoader {
             guard let message else { return }
             problems.append(ConfigProblem(
                 file: file, line: keyLines.line(of: path), key: ConfigReader.displayKey(path), message: message))
+        }
+        if let caFile = config.caFile {
+            add([.key("ca_file")], fileProblem(caFile, readable: true))
         }
         // The file loaded, so every [[digest]] became a DigestConfig, in order.
         for (index, digest) in config.digests.enumerated() {

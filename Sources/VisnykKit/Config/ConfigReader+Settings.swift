@@ -19,6 +19,7 @@ extension ConfigReader {
     /// then [mail] and the digests (which name sources and tags).
     mutating func read(_ root: TOMLTable, path: String) -> VisnykConfig {
         var config = VisnykConfig(path: path)
+        config.allowPrivateNetworks = false
         var sources: (any TOMLValueConvertible)?
         var digests: (any TOMLValueConvertible)?
         var mail: (any TOMLValueConvertible)?
@@ -46,6 +47,10 @@ extension ConfigReader {
                 if let number = count(value, at: at, range: Self.concurrencyRange) { config.perHost = number }
             case "max_download_size":
                 if let size = downloadSize(value, at: at) { config.maxDownloadSize = size }
+            case "ca_file":
+                if let file = self.path(value, at: at) { config.caFile = file }
+            case "allow_private_networks":
+                if let allow = bool(value, at: at) { config.allowPrivateNetworks = allow }
             case "source":
                 sources = value
             case "digest":

@@ -27,6 +27,13 @@ public struct VisnykConfig: Sendable, Equatable {
     public var retention: Duration
     /// The cap of the exponential backoff after failures.
     public var maxBackoff: Duration
+    /// Whether feeds, pages and redirects may lead to loopback, private and link-local
+    /// addresses. The file's default is false (`ConfigReader` sets it); a configuration made
+    /// in code allows them, as tests and embedders talk to servers of their own.
+    public var allowPrivateNetworks: Bool
+    /// The certificate authorities to trust for https feeds and pages instead of the
+    /// system's (a PEM file); nil: the system's.
+    public var caFile: String?
     public var sources: [SourceConfig]
     public var digests: [DigestConfig]
     /// nil: no `[mail]` table (then there may be no digests).
@@ -53,6 +60,7 @@ public struct VisnykConfig: Sendable, Equatable {
         maxDownloadSize = Defaults.maxDownloadSize
         retention = Defaults.retention
         maxBackoff = Defaults.maxBackoff
+        allowPrivateNetworks = true
         sources = []
         digests = []
         mail = nil

@@ -10,9 +10,7 @@ extension SourcePoller {
             return try await fetchTelegram(channel, source: source, state: state)
         case .url:
             let url = Self.currentURL(of: source, state: state) ?? ""
-            let request = FetchRequest(url: url, userAgent: config.userAgent, timeout: config.timeout,
-                                       maxSize: config.maxDownloadSize, etag: state.etag,
-                                       lastModified: state.lastModified)
+            let request = config.fetchRequest(url, etag: state.etag, lastModified: state.lastModified)
             let response: FetchResponse
             do {
                 response = try await fetcher.fetch(request)

@@ -64,8 +64,7 @@ extension SourcePoller {
     /// One article's page, fetched like feeds (same fetcher, per-host limits, size cap) and
     /// read with the extractor against its final URL, so relative links resolve after redirects.
     private func fullText(of link: String, selector: ContentSelector?) async -> Result<ExtractedArticle, FullTextFailure> {
-        let request = FetchRequest(url: link, userAgent: config.userAgent, timeout: config.timeout,
-                                   maxSize: min(config.maxDownloadSize, ArticleExtractor.maximumPageBytes))
+        let request = config.fetchRequest(link, maxSize: ArticleExtractor.maximumPageBytes)
         let response: FetchResponse
         do {
             response = try await fetcher.fetch(request)

@@ -52,8 +52,7 @@ extension SourcePoller {
     }
 
     private func telegramResponse(_ url: String, etag: String?, lastModified: String?) async throws(PollFailure) -> FetchResponse {
-        let request = FetchRequest(url: url, userAgent: config.userAgent, timeout: config.timeout,
-                                   maxSize: config.maxDownloadSize, etag: etag, lastModified: lastModified)
+        let request = config.fetchRequest(url, etag: etag, lastModified: lastModified)
         do {
             return try await fetcher.fetch(request)
         } catch {

@@ -46,6 +46,8 @@ extension CurlTransfer {
             kind = .timeout
         case CURLE_UNSUPPORTED_PROTOCOL:
             kind = .unsupportedScheme
+        case CURLE_COULDNT_CONNECT where refusedAddress.pointee != 0:
+            kind = .privateAddress(String(cString: refusedAddress))
         default:
             let message = String(cString: errorBuffer)
             kind = .transport(

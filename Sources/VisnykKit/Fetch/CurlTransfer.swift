@@ -16,6 +16,8 @@ final class CurlTransfer {
     /// The retain passed to libcurl as callback userdata; released exactly once, in `deinit`.
     private let userdata: Unmanaged<TransferState>
     let errorBuffer: UnsafeMutablePointer<CChar>
+    /// Where the socket callback writes a refused private address.
+    let refusedAddress: UnsafeMutablePointer<CChar>
     private var requestHeaders: UnsafeMutablePointer<curl_slist>?
 
     /// `timeout` is what is left of the request's whole-transfer budget for this hop.
@@ -31,6 +33,8 @@ final class CurlTransfer {
         userdata = Unmanaged.passRetained(state)
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+        refusedAddress = .allocate(capacity: Int(VISNYK_REFUSED_SIZE))
+        refusedAddress.initialize(repeating: 0, count: Int(VISNYK_REFUSED_SIZE))
         requestHeaders = Self.headerList(for: request)
         let failed = configure(timeout: timeout, connectTimeout: connectTimeout)
         if failed != CURLE_OK {
@@ -45,8 +49,10 @@ final class CurlTransfer {
         _ = handle.set(CURLOPT_HTTPHEADER, list: nil)
         _ = handle.set(CURLOPT_WRITEDATA, pointer: nil)
         _ = handle.set(CURLOPT_HEADERDATA, pointer: nil)
+        _ = handle.set(CURLOPT_OPENSOCKETDATA, pointer: nil)
         curl_slist_free_all(requestHeaders)
         errorBuffer.deallocate()
+        refusedAddress.deallocate()
         userdata.release()
     }
 
@@ -76,6 +82,8 @@ final class CurlTransfer {
             handle.set(CURLOPT_WRITEDATA, pointer: userdata.toOpaque()),
             handle.set(CURLOPT_HEADERFUNCTION, function: TransferState.headerCallback),
             handle.set(CURLOPT_HEADERDATA, pointer: userdata.toOpaque()),
+            request.caFile.map { handle.set(CURLOPT_CAINFO, $0) } ?? CURLE_OK,
+            request.allowsPrivateNetworks ? CURLE_OK : visnyk_easy_refuse_private_addresses(handle.pointer, refusedAddress),
         ]
         return settings.first { $0 != CURLE_OK } ?? CURLE_OK
     }

@@ -29,6 +29,11 @@ extension FetchError {
                 + "the poll was cancelled; it will be tried again on the next poll"
         case .transport(let code, let message):
             return Self.explainTransport(code: code, message: message)
+        case .privateAddress(let address):
+            let hop = redirectTarget.map { " (redirected to \($0))" } ?? ""
+            return "the server\(hop) is at \(address), a loopback, private or link-local address, and feeds are "
+                + "not fetched from inside your network unless you say so (a feed could point Visnyk at "
+                + "internal services); if this source really is on your network, set allow_private_networks = true"
         }
     }
 
@@ -52,7 +57,8 @@ extension FetchError {
         case 3: "this is not a valid URL; check it"
         case 5, 6: "the host name could not be resolved; check the URL and your network or DNS"
         case 7: "could not connect; the server may be down, try again later"
-        case 35, 53, 54, 58, 59, 60, 64, 66, 77, 80, 83, 90, 91: "the secure (TLS) connection failed; check the URL and the system's CA certificates"
+        case 60: "the secure (TLS) connection failed: the server's certificate is not signed by an authority this system trusts, or is for another name; check the URL, and if the server uses a certificate authority of your own, name its certificate in ca_file"
+        case 35, 53, 54, 58, 59, 64, 66, 77, 80, 83, 90, 91: "the secure (TLS) connection failed; check the URL and the system's CA certificates (or ca_file)"
         case 18, 52, 55, 56, 92: "the connection broke off before the whole response arrived; try again later"
         case 61: "the server sent a body in an encoding that could not be decoded"
         default: "check the URL and your network connection"

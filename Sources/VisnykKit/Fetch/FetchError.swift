@@ -16,6 +16,9 @@ public struct FetchError: Error, CustomStringConvertible, Sendable {
         case tooManyRedirects(limit: Int)
         /// The caller's task was cancelled, or the fetcher shut down, before the fetch ended.
         case cancelled
+        /// The host (or a redirect target) resolved only to this loopback, private or link-local
+        /// address, and the request does not allow private networks.
+        case privateAddress(String)
     }
 
     /// The URL that was requested (not the redirect target).

@@ -20,6 +20,11 @@ public struct FetchRequest: Sendable {
     public var etag: String?
     /// Sent back verbatim as `If-Modified-Since`.
     public var lastModified: String?
+    /// False: refuse to connect to loopback, private, link-local and other non-public
+    /// addresses, for this URL and every redirect (the config's `allow_private_networks`).
+    public var allowsPrivateNetworks: Bool
+    /// A PEM file of the certificate authorities to trust for https instead of the system's.
+    public var caFile: String?
 
     public init(
         url: String,
@@ -27,7 +32,8 @@ public struct FetchRequest: Sendable {
         timeout: Duration = .seconds(60),
         maxSize: Int = FetchRequest.defaultMaxSize,
         etag: String? = nil,
-        lastModified: String? = nil
+        lastModified: String? = nil,
+        allowsPrivateNetworks: Bool = true
     ) {
         self.url = url
         self.userAgent = userAgent
@@ -35,5 +41,6 @@ public struct FetchRequest: Sendable {
         self.maxSize = maxSize
         self.etag = etag
         self.lastModified = lastModified
+        self.allowsPrivateNetworks = allowsPrivateNetworks
     }
 }

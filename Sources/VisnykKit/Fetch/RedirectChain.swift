@@ -50,7 +50,11 @@ struct RedirectChain {
 
     /// Interprets a finished hop: the final outcome, or `.follow` to the next URL.
     mutating func step(_ transfer: CurlTransfer, code: CURLcode) -> Step {
-        guard code == CURLE_OK else { return .done(.failure(transfer.error(for: code))) }
+        guard code == CURLE_OK else {
+            var failure = transfer.error(for: code)
+            if case .privateAddress = failure.kind, transfer.url != request.url { failure.redirectTarget = transfer.url }
+            return .done(.failure(failure))
+        }
         let status = transfer.status
         if Self.redirectCodes.contains(status), let location = transfer.location {
             return follow(location, status: status)
