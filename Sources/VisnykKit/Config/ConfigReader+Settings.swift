@@ -19,7 +19,6 @@ extension ConfigReader {
     /// then [mail] and the digests (which name sources and tags).
     mutating func read(_ root: TOMLTable, path: String) -> VisnykConfig {
         var config = VisnykConfig(path: path)
-        config.allowPrivateNetworks = false
         var sources: (any TOMLValueConvertible)?
         var digests: (any TOMLValueConvertible)?
         var mail: (any TOMLValueConvertible)?

@@ -28,8 +28,7 @@ public struct VisnykConfig: Sendable, Equatable {
     /// The cap of the exponential backoff after failures.
     public var maxBackoff: Duration
     /// Whether feeds, pages and redirects may lead to loopback, private and link-local
-    /// addresses. The file's default is false (`ConfigReader` sets it); a configuration made
-    /// in code allows them, as tests and embedders talk to servers of their own.
+    /// addresses (default false: a feed must not make Visnyk fetch inside the network).
     public var allowPrivateNetworks: Bool
     /// The certificate authorities to trust for https feeds and pages instead of the
     /// system's (a PEM file); nil: the system's.
@@ -60,7 +59,7 @@ public struct VisnykConfig: Sendable, Equatable {
         maxDownloadSize = Defaults.maxDownloadSize
         retention = Defaults.retention
         maxBackoff = Defaults.maxBackoff
-        allowPrivateNetworks = true
+        allowPrivateNetworks = false
         sources = []
         digests = []
         mail = nil

@@ -23,6 +23,7 @@ import Testing
             var config = VisnykConfig(path: spool.dir.appending("visnyk.toml"))
             config.stateDir = spool.dir.appending("state")
             config.spoolDir = spool.dir.appending("spool")
+            config.allowPrivateNetworks = true  // the feed and its pages are on 127.0.0.1
             poller = SourcePoller(config: config, fetcher: fetcher, store: spool.store, deduper: spool.deduper)
         }
 

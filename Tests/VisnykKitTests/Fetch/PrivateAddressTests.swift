@@ -39,6 +39,6 @@ struct PrivateAddressTests {
     func configDefault() throws {
         #expect(try ConfigLoader.parse("", path: "/x.toml").allowPrivateNetworks == false)
         #expect(try ConfigLoader.parse("allow_private_networks = true\n", path: "/x.toml").allowPrivateNetworks)
-        #expect(VisnykConfig(path: "/x.toml").allowPrivateNetworks)
+        #expect(VisnykConfig(path: "/x.toml").allowPrivateNetworks == false)
     }
 }
