@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +18,8 @@ public struct JournalLogHandler: LogHandler {
     /// True when lines carry `<N>` priority prefixes for journald.
     public let isJournal: Bool
 
-    private static let writeLock = Mutex(())
+    /// A pthread lock, not `Synchronization.Mutex`: ThreadSanitizer cannot model the latter.
+    private static let writeLock = PthreadMutexBox(())
 
     public init(label: String, logLevel: Logger.Level = .info, fileDescriptor: Int32 = STDERR_FILENO,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
