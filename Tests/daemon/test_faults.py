@@ -19,6 +19,7 @@ import unittest
 
 from faults import DatabaseLocker, SMTPServer, Tmpfs, can_mount, fill, query
 from feeds import feed_xml
+from notify import NotifySocket
 from support import FeedServer, VISNYK, run_visnyk, spool_documents, spool_files, status_json, wait_until, write_config
 
 DAY = 86_400
@@ -45,16 +46,32 @@ def check_spool(test, work, what):
     return set(ids)
 
 
-def start(config, log_path, env=None):
+def start(config, log_path):
+    """`visnyk run`, with a notify socket of its own (process.notify) to know when it is ready."""
+    notify = NotifySocket()
     log = open(log_path, "a")
-    process = subprocess.Popen([VISNYK, "run", "--config", config], stdout=log, stderr=subprocess.STDOUT, env=env)
+    process = subprocess.Popen([VISNYK, "run", "--config", config], stdout=log, stderr=subprocess.STDOUT,
+                               env=dict(os.environ, NOTIFY_SOCKET=notify.env_value))
     log.close()
+    process.notify = notify
     return process
 
 
 def stop(test, process):
-    process.send_signal(signal.SIGTERM)
-    test.assertEqual(process.wait(timeout=20), 0, "visnyk run did not stop cleanly on SIGTERM")
+    """SIGTERM once the daemon said READY=1 (before, its handler is not installed yet)."""
+    try:
+        process.notify.wait_for(lambda message: "READY=1" in message, timeout=60)
+        process.send_signal(signal.SIGTERM)
+        test.assertEqual(process.wait(timeout=20), 0, "visnyk run did not stop cleanly on SIGTERM")
+    finally:
+        process.notify.close()
+
+
+def kill(process):
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+    process.notify.close()
 
 
 def read_bytes(path):
@@ -93,9 +110,8 @@ class KillPollSpoolDigestTests(unittest.TestCase):
         self.process = None
 
     def tearDown(self):
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        if self.process:
+            kill(self.process)
         self.smtp.close()
         self.server.close()
         self.work_dir.cleanup()
@@ -169,8 +185,7 @@ class KillPollSpoolDigestTests(unittest.TestCase):
                     time.sleep(0.001)
                 time.sleep(rng.uniform(0, 0.005))
             self.assertIsNone(self.process.poll(), "visnyk run exited by itself, %s" % what)
-            self.process.kill()
-            self.process.wait()
+            kill(self.process)
             ids = check_spool(self, self.work, "after the kill, " + what)
             recorded = query(self.state, "SELECT COUNT(*) FROM digest_deliveries")[0][0]
             landed["spool incomplete"] += ids != expected
@@ -266,9 +281,8 @@ class DiskFullTests(unittest.TestCase):
                 self.assertEqual(ids, expected)
                 self.assertEqual(os.listdir(os.path.join(spool, "tmp")), [])
             finally:
-                if process and process.poll() is None:
-                    process.kill()
-                    process.wait()
+                if process:
+                    kill(process)
                 disk.close()
                 server.close()
 
