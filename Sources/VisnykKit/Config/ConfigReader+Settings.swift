@@ -46,6 +46,8 @@ extension ConfigReader {
                 if let number = count(value, at: at, range: Self.concurrencyRange) { config.perHost = number }
             case "max_download_size":
                 if let size = downloadSize(value, at: at) { config.maxDownloadSize = size }
+            case "metrics":
+                config.metrics = metricsAddress(value, at: at)
             case "ca_file":
                 if let file = self.path(value, at: at) { config.caFile = file }
             case "allow_private_networks":
@@ -97,5 +99,22 @@ extension ConfigReader {
             return nil
         }
         return size
+    }
+
+    /// `metrics = "127.0.0.1:9464"`, or `true` for that default; false or absent: off.
+    private mutating func metricsAddress(_ value: any TOMLValueConvertible, at path: [TOMLPathComponent]) -> MetricsAddress? {
+        if let on = value.bool {
+            return on ? MetricsAddress(host: "127.0.0.1", port: MetricsAddress.defaultPort) : nil
+        }
+        guard let text = string(value, at: path, example: "\"127.0.0.1:9464\"") else { return nil }
+        switch MetricsAddress.parse(text) {
+        case .success(let address):
+            return address
+        case .failure(.badPort):
+            report(path, "\"\(text)\" has no valid port: write an address and a port from 1 to 65535, like \"127.0.0.1:9464\"")
+        case .failure(.notAnAddress):
+            report(path, "\"\(text)\" is not an IP address and port: write like \"127.0.0.1:9464\" (this machine only), \"[::1]:9464\", or \"0.0.0.0:9464\" to let other machines scrape it")
+        }
+        return nil
     }
 }

@@ -33,6 +33,8 @@ public struct VisnykConfig: Sendable, Equatable {
     /// The certificate authorities to trust for https feeds and pages instead of the
     /// system's (a PEM file); nil: the system's.
     public var caFile: String?
+    /// Where `visnyk run` serves Prometheus metrics; nil: nowhere (the default).
+    public var metrics: MetricsAddress?
     public var sources: [SourceConfig]
     public var digests: [DigestConfig]
     /// nil: no `[mail]` table (then there may be no digests).

@@ -11,6 +11,8 @@ public struct Daemon: Sendable {
     public let scheduler: Scheduler
     public let digestTimer: DigestTimer
     public let recovery: RecoveryReport
+    /// The Prometheus endpoint, bound but not yet serving; nil without a `metrics` key.
+    public let metricsServer: MetricsServer?
 
     public init(config: VisnykConfig, onReport: @escaping @Sendable (PollReport) -> Void = { _ in },
                 onDigest: @escaping DigestTimer.AttemptHandler = { _, _ in },
@@ -24,9 +26,19 @@ public struct Daemon: Sendable {
         fetcher = try MultiFetcher(settings: FetcherSettings(concurrency: config.concurrency, perHost: config.perHost,
                                                              connectTimeout: config.connectTimeout))
         let poller = SourcePoller(config: config, fetcher: fetcher, store: store, deduper: deduper)
-        scheduler = Scheduler(poller: poller, onReport: onReport)
+        metricsServer = try config.metrics.map { address throws(MetricsServerError) in
+            try MetricsServer(address: address, metrics: DaemonMetrics(spoolDirectory: config.spoolDir))
+        }
+        let metrics = metricsServer?.metrics
+        scheduler = Scheduler(poller: poller, onReport: { report in
+            metrics?.record(report)
+            onReport(report)
+        })
         digestTimer = DigestTimer(deliverer: DigestDeliverer(config: config, store: store),
-                                  onAttempt: onDigest, onError: onDigestError)
+                                  onAttempt: { digest, attempt in
+                                      metrics?.record(digest: digest, attempt)
+                                      onDigest(digest, attempt)
+                                  }, onError: onDigestError)
     }
 
     /// A poller for a reloaded config that keeps this daemon's state, spool and fetcher.

@@ -28,6 +28,11 @@ public struct DaemonService: Service {
             logger.error("digests cannot be delivered until this is fixed: \(problem)")
         }
         if !daemon.recovery.isEmpty { logger.notice("spool recovered after an unclean stop: \(daemon.recovery)") }
+        if let metricsServer = daemon.metricsServer {
+            metricsServer.start()
+            logger.notice("serving Prometheus metrics on http://\(metricsServer.address)/metrics")
+        }
+        defer { daemon.metricsServer?.stop() }
         logger.notice("started: \(daemon.config.sources.filter(\.enabled).count) sources from \(configPath)")
         notifier.ready(status: "started, \(daemon.config.sources.filter(\.enabled).count) sources")
         let scheduler = daemon.scheduler

@@ -7,6 +7,8 @@ struct PollFailure: Error, CustomStringConvertible, Sendable {
     var isGone = false
     /// The fetch was cancelled (shutdown): not the source's fault, nothing to record.
     var isCancelled = false
+    /// The document arrived but is no feed the parser could read.
+    var isParseError = false
 
     init(_ description: String, status: Int? = nil, retryAfter: Duration? = nil, isGone: Bool = false) {
         self.description = description

@@ -25,6 +25,12 @@ public struct PollReport: Sendable {
     public var nextPollAt: Date
     /// A 429 or 503 asked us to wait this long; the scheduler pauses the whole host.
     public var retryAfter: Duration?
+    /// The bytes of the document read (after decompression); 0 when nothing was read.
+    public var bytes = 0
+    /// The document arrived but could not be parsed.
+    public var parseFailed = false
+    /// How late the poll started after it was due (set by the scheduler).
+    public var schedulerLag: Duration?
 
     public init(source: String, outcome: Outcome, status: Int? = nil, relinkedTo: String? = nil,
                 warnings: [String] = [], nextPollAt: Date, retryAfter: Duration? = nil) {

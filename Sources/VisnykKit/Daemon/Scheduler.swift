@@ -81,10 +81,13 @@ public actor Scheduler {
         var reported: SchedulerSnapshot?
         await withDiscardingTaskGroup { group in
             while !stopRequested {
-                for source in takeDue(now: Date()) {
+                let now = Date()
+                for source in takeDue(now: now) {
                     let poller = self.poller
+                    let lag = nextPoll[source.name].map { Duration.seconds(now.timeIntervalSince($0)) }
                     group.addTask {
-                        let report = await poller.poll(source)
+                        var report = await poller.poll(source)
+                        report.schedulerLag = lag
                         await self.finish(report)
                     }
                 }

@@ -7,6 +7,7 @@ extension SourcePoller {
                  policy: PollPolicy, now: Date, random: inout some RandomNumberGenerator) throws -> PollReport {
         var report = PollReport(source: source.name, outcome: .notModified, status: document.status,
                                 nextPollAt: now)
+        report.bytes = document.bytes.count
         var hints = FeedPollHints()
         if document.notModified {
             state.notModifiedCount += 1
@@ -55,7 +56,9 @@ extension SourcePoller {
         let next = policy.nextPollAfterFailure(now: now, consecutiveFailures: state.consecutiveFailures,
                                                retryAfter: failure.retryAfter, random: &random)
         state.nextPollAt = next
-        return PollReport(source: source.name, outcome: .failed(failure.description), status: failure.status,
-                          nextPollAt: next, retryAfter: failure.retryAfter)
+        var report = PollReport(source: source.name, outcome: .failed(failure.description), status: failure.status,
+                                nextPollAt: next, retryAfter: failure.retryAfter)
+        report.parseFailed = failure.isParseError
+        return report
     }
 }

@@ -24,7 +24,9 @@ extension SourcePoller {
         do {
             return try FeedParser.parse(document.bytes, options: options)
         } catch {
-            throw PollFailure("\(error)", status: document.status)
+            var failure = PollFailure("\(error)", status: document.status)
+            failure.isParseError = true
+            throw failure
         }
     }
 }
