@@ -56,6 +56,7 @@ def messages(work):
     if not os.path.isdir(directory):
         return []
     found = []
+    # Delivery order: Maildir names start with seconds and zero-padded microseconds.
     for name in sorted(os.listdir(directory)):
         with open(os.path.join(directory, name), "rb") as handle:
             found.append(email.message_from_bytes(handle.read(), policy=email.policy.default))

@@ -48,7 +48,8 @@ private func deliver(_ mail: ComposedMail, into directory: String) -> MailError?
     return nil
 }
 
-/// Unique Maildir file names: `<seconds>.M<microseconds>P<pid>Q<counter>.<host>`.
+/// Unique Maildir file names: `<seconds>.M<microseconds>P<pid>Q<counter>.<host>`, the
+/// microseconds in six digits so that names sort in time order (`ls`, readers that sort).
 private enum MaildirName {
     private static let counter = PthreadMutexBox(0)
 
@@ -59,6 +60,8 @@ private enum MaildirName {
             value += 1
             return value
         }
-        return "\(now.tv_sec).M\(now.tv_usec)P\(getpid())Q\(sequence).\(SpoolHost.fileNamePart(SpoolHost.current()))"
+        let microseconds = String(now.tv_usec)
+        let padded = String(repeating: "0", count: max(0, 6 - microseconds.count)) + microseconds
+        return "\(now.tv_sec).M\(padded)P\(getpid())Q\(sequence).\(SpoolHost.fileNamePart(SpoolHost.current()))"
     }
 }
