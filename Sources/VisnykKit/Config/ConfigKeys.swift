@@ -6,7 +6,7 @@ enum ConfigKeys {
         "retention", "max_backoff", "allow_private_networks", "ca_file", "metrics", "source", "digest", "mail",
     ]
     static let source = ["name", "url", "file", "telegram", "interval", "tags", "strip", "dedup", "enabled",
-                         "full_text", "content_selector"]
+                         "full_text", "content_selector", "include", "exclude"]
     static let digest = [
         "name", "to", "from", "subject", "at", "timezone", "days", "sources", "tags", "include",
         "exclude", "max_per_source", "excerpt_length", "send_empty", "html_template", "text_template",

@@ -59,6 +59,9 @@ extension ConfigReader {
                         return false
                     }
                 } ?? []
+            case "include", "exclude":
+                let patterns = articlePatterns(value, at: at) ?? []
+                if key == "include" { source.include = patterns } else { source.exclude = patterns }
             case "dedup":
                 if let scope: DedupScope = choice(value, at: at, example: "\"global\"", problem: { text in
                     "\"\(text)\" is not a dedup scope: write \"global\" (an article is spooled once whichever sources carry it) or \"feed\" (once per source)"

@@ -8,6 +8,10 @@ public struct SourceConfig: Sendable, Equatable {
     public var tags: [String]
     /// Boilerplate strip patterns as written: literal text, or "/regex/" ("/regex/i").
     public var strip: [String]
+    /// Article filters as written (literal text or "/regex/"): an article that matches no
+    /// include (when there are any) or any exclude is recorded as seen but not spooled.
+    public var include: [String]
+    public var exclude: [String]
     public var dedup: DedupScope
     public var enabled: Bool
     /// Fetch each new article's own page and keep its main text instead of the feed's.
@@ -23,6 +27,8 @@ public struct SourceConfig: Sendable, Equatable {
         interval: Duration? = nil,
         tags: [String] = [],
         strip: [String] = [],
+        include: [String] = [],
+        exclude: [String] = [],
         dedup: DedupScope = .global,
         enabled: Bool = true,
         fullText: Bool = false,
@@ -34,6 +40,8 @@ public struct SourceConfig: Sendable, Equatable {
         self.interval = interval
         self.tags = tags
         self.strip = strip
+        self.include = include
+        self.exclude = exclude
         self.dedup = dedup
         self.enabled = enabled
         self.fullText = fullText

@@ -21,6 +21,8 @@ public struct PollReport: Sendable {
     public var relinkedTo: String?
     /// Problems the parser repaired (recovery mode, bad dates), already naming the input.
     public var warnings: [String]
+    /// Entries the source's include / exclude filters kept out of the spool (recorded as seen).
+    public var filtered: Int = 0
     /// When the source is due again.
     public var nextPollAt: Date
     /// A 429 or 503 asked us to wait this long; the scheduler pauses the whole host.
@@ -55,6 +57,7 @@ public struct PollReport: Sendable {
             var parts = ["\(accepted.new) new"]
             if accepted.updates > 0 { parts.append("\(accepted.updates) updated") }
             parts.append("\(accepted.duplicates) seen")
+            if filtered > 0 { parts.append("\(filtered) filtered") }
             let status = status.map { " (HTTP \($0))" } ?? ""
             return "\(source): " + parts.joined(separator: ", ") + status
         case .notModified:

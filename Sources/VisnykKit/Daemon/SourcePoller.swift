@@ -42,9 +42,10 @@ public struct SourcePoller: Sendable {
         var report: PollReport
         do {
             let document = try await fetch(source, state: state)
-            let parsed = try await prepare(document, from: source, now: now)
-            report = try receive(document, parsed: parsed, from: source, into: &state, policy: policy, now: now,
+            let prepared = try await prepare(document, from: source, now: now)
+            report = try receive(document, parsed: prepared?.feed, from: source, into: &state, policy: policy, now: now,
                                  random: &random)
+            report.filtered = prepared?.filtered ?? 0
         } catch let failure as PollFailure where failure.isCancelled {
             // Stopping: the state stays as it was, so the source is simply due again at start.
             return PollReport(source: source.name, outcome: .failed(failure.description), nextPollAt: now)

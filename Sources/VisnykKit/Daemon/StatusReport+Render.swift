@@ -19,7 +19,8 @@ extension StatusReport {
             if let status = row.httpStatus { poll += " (HTTP \(status))" }
             if row.health != "retired" && row.enabled { poll += ", next " + Self.when(row.nextPoll, now: now) }
             lines.append(poll)
-            lines.append("  \(row.newArticles) new, \(row.updates) updated, \(row.duplicates) seen before; "
+            let filtered = row.filtered > 0 ? ", \(row.filtered) filtered out" : ""
+            lines.append("  \(row.newArticles) new, \(row.updates) updated, \(row.duplicates) seen before\(filtered); "
                          + "\(row.polls) polls, \(row.notModified) not modified")
             if let warning = row.lastWarning { lines.append("  warning: \(warning)") }
             if let error = row.lastError {

@@ -24,6 +24,8 @@ public struct StatusReport: Sendable, Codable, Equatable {
         public var notModified: Int
         /// Only in the report of one source (`visnyk status SOURCE`).
         public var boilerplate: BoilerplateRow? = nil
+        /// Articles the source's include / exclude filters kept out, still remembered.
+        public var filtered: Int = 0
     }
 
     public struct SpoolCounts: Sendable, Codable, Equatable {
@@ -42,7 +44,8 @@ public struct StatusReport: Sendable, Codable, Equatable {
     public init(config: VisnykConfig, store: StateStore, now: Date = Date()) throws {
         self.config = config.path
         let states = Dictionary(try store.allSourceStates().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let rows = config.sources.map { Self.row(for: $0, state: states[$0.name]) }
+        var rows = config.sources.map { Self.row(for: $0, state: states[$0.name]) }
+        for index in rows.indices { rows[index].filtered = try store.filteredCount(source: rows[index].name) }
         // Trouble first, then the configured order.
         sources = rows.filter { $0.health == "failing" || $0.health == "retired" }
             + rows.filter { $0.health != "failing" && $0.health != "retired" }
