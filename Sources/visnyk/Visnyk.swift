@@ -6,7 +6,7 @@ struct Visnyk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visnyk",
         abstract: "A feed aggregator daemon: polls feeds, drops what it has seen, spools new articles, mails digests.",
-        subcommands: [RunCommand.self, PollCommand.self, DigestCommand.self, MailTestCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self,
+        subcommands: [RunCommand.self, PollCommand.self, DigestCommand.self, MailTestCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, SourcesCommand.self,
                       NearDuplicateBenchCommand.self]
     )
 
