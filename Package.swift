@@ -79,3 +79,20 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets (Fuzz/, run by scripts/fuzz): they exist only when VISNYK_FUZZ=1, so the
+// normal build and CI never compile them; scripts/fuzz builds them in .build-fuzz with
+// -sanitize=fuzzer,address, which every module of that build is instrumented with.
+if Context.environment["VISNYK_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "CFuzzerDriver", path: "Fuzz/Sources/CFuzzerDriver"),
+        .executableTarget(
+            name: "VisnykFuzz",
+            dependencies: ["VisnykKit", "CFuzzerDriver"],
+            path: "Fuzz/Sources/VisnykFuzz",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            // gold fails on this link with an internal error in its DWARF reader; lld does not.
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"])]
+        ),
+    ]
+}
