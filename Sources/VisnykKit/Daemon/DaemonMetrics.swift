@@ -30,6 +30,7 @@ public final class DaemonMetrics: Sendable {
             count(Self.articles, source + [("kind", "new")], by: accepted.new)
             count(Self.articles, source + [("kind", "updated")], by: accepted.updates)
             count(Self.articles, source + [("kind", "duplicate")], by: accepted.duplicates)
+            if report.filtered > 0 { count(Self.articles, source + [("kind", "filtered")], by: report.filtered) }
             succeeded(report.source)
         case .notModified:
             if report.status == 304, let saved = lastBodySizes.withLock({ $0[report.source] }), saved > 0 {
@@ -80,7 +81,7 @@ public final class DaemonMetrics: Sendable {
     private static var downloaded: MetricNameDescriptor { metric("downloaded_bytes", "total", "Response bytes read (after decompression).") }
     private static var saved: MetricNameDescriptor { metric("not_modified_saved_bytes", "total",
                                       "Bytes not downloaded thanks to 304 Not Modified (the last full response's size).") }
-    private static var articles: MetricNameDescriptor { metric("articles", "total", "Articles by what dedup made of them.") }
+    private static var articles: MetricNameDescriptor { metric("articles", "total", "Articles by what dedup (or the source's filters) made of them.") }
     private static var parseErrors: MetricNameDescriptor { metric("parse_errors", "total", "Polls whose document could not be parsed.") }
     private static var deliveries: MetricNameDescriptor { metric("digest_deliveries", "total", "Digest delivery attempts by result.") }
     private static var lastSuccess: MetricNameDescriptor { metric("last_success_timestamp", "seconds", "When each source was last polled successfully (Unix time).") }

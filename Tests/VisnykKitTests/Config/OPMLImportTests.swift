@@ -71,6 +71,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["visnyk.toml"])
     }
 
+    @Test("a config reached through a symbolic link is changed in place; the link stays")
+    func symbolicLink() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let real = dir.appending("real.toml")
+        let link = dir.appending("visnyk.toml")
+        try "state_dir = \"state\"\n".write(toFile: real, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let plan = OPMLImport(try OPMLReaderTests.read("newsboat"), existing: [])
+        try ConfigFileAppender.append(plan.toml(origin: "newsboat.opml", date: Date()), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+        #expect(try ConfigLoader.load(path: real).sources.count == 4)
+    }
+
     @Test("names and URLs that need escaping survive TOML; taken names get numbers")
     func escapingAndNames() throws {
         let feeds = [

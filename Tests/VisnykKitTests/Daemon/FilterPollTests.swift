@@ -36,6 +36,10 @@ import Testing
                 return
             }
             #expect(accepted.new == 1 && report.filtered == 1)
+            let metrics = DaemonMetrics(spoolDirectory: spool.dir.appending("none"))
+            metrics.record(report)
+            #expect(String(decoding: metrics.exposition(), as: UTF8.self)
+                .contains(#"visnyk_articles_total{source="city",kind="filtered"} 1"#))
             #expect(report.summary.contains("1 new, 0 seen, 1 filtered"))
             #expect(spool.files("new").count == 1)
             #expect(try spool.json("new", spool.files("new")[0])["title"] as? String == "Новий парк")

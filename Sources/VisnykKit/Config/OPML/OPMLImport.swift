@@ -50,6 +50,7 @@ public struct OPMLImport: Sendable {
             addedByKey[key] = added.count
             added.append(Source(name: name, location: feed.location, tags: feed.tags))
         }
+        skipped.sort { $0.line < $1.line }
     }
 
     /// The outline's title (without control characters), else the feed's host (or Telegram channel), cut to the maximum length.
