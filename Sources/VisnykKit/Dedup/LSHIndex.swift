@@ -45,7 +45,11 @@ public struct LSHIndex: Sendable {
     /// One key per band: the band's values hashed with the band's number, so that equal values
     /// in different bands do not meet in one bucket.
     public func bandKeys(_ signature: MinHashSignature) -> [UInt32] {
-        precondition(signature.values.count == signatureLength, "a signature of \(signatureLength) values")
+        Self.bandKeys(signature, bands: bands, rows: rows)
+    }
+
+    public static func bandKeys(_ signature: MinHashSignature, bands: Int, rows: Int) -> [UInt32] {
+        precondition(signature.values.count == bands * rows, "a signature of \(bands * rows) values")
         var result: [UInt32] = []
         result.reserveCapacity(bands)
         for band in 0..<bands {

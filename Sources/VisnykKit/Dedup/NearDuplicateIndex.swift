@@ -9,7 +9,7 @@ import Foundation
 /// more than `window` younger. Pure logic: no I/O, and the same answers in every run.
 public struct NearDuplicateIndex: Sendable {
     public let settings: NearDuplicateSettings
-    private let functions: MinHashFunctions
+    private let fingerprinter: NearDuplicateFingerprinter
     private var lsh: LSHIndex
     private var ids: [String] = []
     private var times: [Int64] = []
@@ -20,7 +20,7 @@ public struct NearDuplicateIndex: Sendable {
 
     public init(settings: NearDuplicateSettings = .standard) {
         self.settings = settings
-        functions = MinHashFunctions(count: settings.bands * settings.rows)
+        fingerprinter = NearDuplicateFingerprinter(settings: settings)
         lsh = LSHIndex(bands: settings.bands, rows: settings.rows, bucketLimit: settings.bucketLimit)
     }
 
@@ -29,12 +29,7 @@ public struct NearDuplicateIndex: Sendable {
 
     /// What the index keeps of a text, computed once for a lookup and the insert after it.
     public func fingerprint(_ text: String) -> NearDuplicateFingerprint {
-        let shingles = ShingleSet(text: text)
-        guard shingles.count >= settings.minimumShingles else {
-            return NearDuplicateFingerprint(shingles: shingles, bandKeys: [])
-        }
-        let signature = MinHashSignature(shingles, functions: functions)
-        return NearDuplicateFingerprint(shingles: shingles, bandKeys: lsh.bandKeys(signature))
+        fingerprinter.fingerprint(text)
     }
 
     /// The indexed articles that tell the same story as `text`, most similar first.
@@ -44,18 +39,11 @@ public struct NearDuplicateIndex: Sendable {
 
     public func matches(_ fingerprint: NearDuplicateFingerprint, time: Date) -> [NearDuplicateMatch] {
         guard fingerprint.isIndexable else { return [] }
-        let seconds = Self.seconds(time)
-        var found: [NearDuplicateMatch] = []
-        for serial in lsh.candidates(fingerprint.bandKeys) {
-            let slot = serial - base
-            guard abs(times[slot] - seconds) <= settings.window else { continue }
-            let similarity = fingerprint.shingles.jaccard(shingles[slot])
-            guard similarity >= settings.threshold else { continue }
-            found.append(NearDuplicateMatch(id: ids[slot], similarity: similarity,
-                                            time: Date(timeIntervalSince1970: TimeInterval(times[slot]))))
+        let candidates = lsh.candidates(fingerprint.bandKeys).lazy.map { serial in
+            let slot = serial - self.base
+            return NearDuplicateCandidate(id: self.ids[slot], time: self.times[slot], shingles: self.shingles[slot])
         }
-        // Ties go to the earlier article: the one the later ones are marked against.
-        return found.sorted { ($0.similarity, $1.time) > ($1.similarity, $0.time) }
+        return settings.matches(fingerprint.shingles, at: Self.seconds(time), among: candidates)
     }
 
     /// Indexes an article; returns false (and keeps nothing) when its text is too short to
