@@ -28,6 +28,12 @@ enum ConfigSummary {
         lines.append("user agent: \(config.userAgent)")
         lines.append("spool: \(config.spoolDir) (\(config.spoolFormat.rawValue))")
         lines.append("state: \(config.stateDir) (seen articles kept \(DurationText.format(config.retention)))")
+        let nearDuplicates = switch config.nearDuplicates {
+        case .mark: "mark (a later telling of a story within 72 hours is spooled with sameStoryAs)"
+        case .drop: "drop (a later telling of a story within 72 hours is not spooled)"
+        case .off: "off"
+        }
+        lines.append("near-duplicates: " + nearDuplicates)
         let telegram = sources.count(where: { if case .telegram = $0.location { true } else { false } })
         if telegram > 0 {
             lines.append("telegram: \(telegram) channel(s) read from https://t.me/s/<channel>, each at most every "

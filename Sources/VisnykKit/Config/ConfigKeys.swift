@@ -3,7 +3,7 @@ enum ConfigKeys {
     static let global = [
         "state_dir", "spool_dir", "spool_format", "user_agent_url", "interval", "min_interval",
         "concurrency", "per_host", "timeout", "connect_timeout", "max_download_size",
-        "retention", "max_backoff", "allow_private_networks", "ca_file", "metrics", "source", "digest", "mail",
+        "retention", "max_backoff", "allow_private_networks", "ca_file", "metrics", "near_duplicates", "source", "digest", "mail",
     ]
     static let source = ["name", "url", "file", "telegram", "interval", "tags", "strip", "dedup", "enabled",
                          "full_text", "content_selector", "include", "exclude"]

@@ -38,6 +38,11 @@ extension ConfigReader {
                 if let format: SpoolFormat = choice(value, at: at, example: "\"json\"", problem: { text in
                     "\"\(text)\" is not a spool format: write \"json\" or \"eml\""
                 }) { config.spoolFormat = format }
+            case "near_duplicates":
+                if let mode: NearDuplicateMode = choice(value, at: at, example: "\"mark\"", problem: { text in
+                    "\"\(text)\" is not a near-duplicate mode: write \"mark\" (spool a later telling of a story with "
+                        + "sameStoryAs), \"drop\" (do not spool it) or \"off\""
+                }) { config.nearDuplicates = mode }
             case "user_agent_url":
                 if let url = contactURL(value, at: at) { config.userAgentURL = url }
             case "concurrency":

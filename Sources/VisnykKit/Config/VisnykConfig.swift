@@ -35,6 +35,8 @@ public struct VisnykConfig: Sendable, Equatable {
     public var caFile: String?
     /// Where `visnyk run` serves Prometheus metrics; nil: nowhere (the default).
     public var metrics: MetricsAddress?
+    /// What becomes of a new article telling a story an earlier one told within 72 hours.
+    public var nearDuplicates: NearDuplicateMode
     public var sources: [SourceConfig]
     public var digests: [DigestConfig]
     /// nil: no `[mail]` table (then there may be no digests).
@@ -62,6 +64,7 @@ public struct VisnykConfig: Sendable, Equatable {
         retention = Defaults.retention
         maxBackoff = Defaults.maxBackoff
         allowPrivateNetworks = false
+        nearDuplicates = Defaults.nearDuplicates
         sources = []
         digests = []
         mail = nil
@@ -82,6 +85,7 @@ public struct VisnykConfig: Sendable, Equatable {
         public static let maxDownloadSize = 16 << 20
         public static let retention: Duration = .seconds(90 * 86_400)
         public static let maxBackoff: Duration = .seconds(24 * 3_600)
+        public static let nearDuplicates = NearDuplicateMode.mark
     }
 
     /// The source's own interval, or the global one.
