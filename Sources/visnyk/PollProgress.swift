@@ -9,6 +9,7 @@ final class PollProgress: @unchecked Sendable {
     private let live = isatty(STDOUT_FILENO) == 1
     private var done = 0
     private var newArticles = 0
+    private var nearDuplicates = 0
     private var failed = 0
 
     init(total: Int?) {
@@ -19,7 +20,10 @@ final class PollProgress: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         done += 1
-        if case .fetched(let accepted) = report.outcome { newArticles += accepted.new + accepted.updates }
+        if case .fetched(let accepted) = report.outcome {
+            newArticles += accepted.new + accepted.updates
+            nearDuplicates += accepted.nearDuplicates
+        }
         if report.isFailure { failed += 1 }
         let stamp = Self.clock()
         var lines = report.warnings.map { "\(stamp) \(report.source): warning: \($0)" }
@@ -41,7 +45,8 @@ final class PollProgress: @unchecked Sendable {
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        let summary = "\(done) sources polled, \(newArticles) new articles, \(failed) failed"
+        let near = nearDuplicates > 0 ? " (\(nearDuplicates) near-duplicate\(nearDuplicates == 1 ? "" : "s") of earlier stories)" : ""
+        let summary = "\(done) sources polled, \(newArticles) new articles\(near), \(failed) failed"
         Console.out(live ? "\r\u{1B}[K" + summary + "\n" : summary + "\n")
     }
 

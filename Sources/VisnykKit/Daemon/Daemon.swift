@@ -21,7 +21,7 @@ public struct Daemon: Sendable {
         self.config = config
         store = try StateStore(directory: config.stateDir)
         let spool = try SpoolWriter(directory: config.spoolDir, format: config.spoolFormat)
-        deduper = Deduper(store: store, spool: spool)
+        deduper = Deduper(store: store, spool: spool, nearDuplicates: config.nearDuplicates)
         recovery = try deduper.recover()
         fetcher = try MultiFetcher(settings: FetcherSettings(concurrency: config.concurrency, perHost: config.perHost,
                                                              connectTimeout: config.connectTimeout))
@@ -43,7 +43,8 @@ public struct Daemon: Sendable {
 
     /// A poller for a reloaded config that keeps this daemon's state, spool and fetcher.
     public func poller(for config: VisnykConfig) -> SourcePoller {
-        SourcePoller(config: config, fetcher: fetcher, store: store, deduper: deduper)
+        SourcePoller(config: config, fetcher: fetcher, store: store,
+                     deduper: Deduper(store: store, spool: deduper.spool, nearDuplicates: config.nearDuplicates))
     }
 
     /// Deletes seen hashes older than `retention`, and digest queue entries spooled before

@@ -56,6 +56,9 @@ public struct PollReport: Sendable {
         case .fetched(let accepted):
             var parts = ["\(accepted.new) new"]
             if accepted.updates > 0 { parts.append("\(accepted.updates) updated") }
+            if accepted.nearDuplicates > 0 {
+                parts.append("\(accepted.nearDuplicates) near-duplicate\(accepted.nearDuplicates == 1 ? "" : "s")")
+            }
             parts.append("\(accepted.duplicates) seen")
             if filtered > 0 { parts.append("\(filtered) filtered") }
             let status = status.map { " (HTTP \($0))" } ?? ""

@@ -26,14 +26,19 @@ import Foundation
 public struct Deduper: Sendable {
     public let store: StateStore
     public let spool: SpoolWriter
+    public let nearDuplicates: NearDuplicateMode
+    let fingerprinter: NearDuplicateFingerprinter
 
     /// A sighting refreshes `lastSeen` at most this often, so that retention forgets only
     /// articles gone from every feed, without a write per entry per poll.
     static let touchInterval: Int64 = 86_400
 
-    public init(store: StateStore, spool: SpoolWriter) {
+    public init(store: StateStore, spool: SpoolWriter, nearDuplicates: NearDuplicateMode = .mark,
+                nearDuplicateSettings: NearDuplicateSettings = .standard) {
         self.store = store
         self.spool = spool
+        self.nearDuplicates = nearDuplicates
+        fingerprinter = NearDuplicateFingerprinter(settings: nearDuplicateSettings)
     }
 
     public func accept(_ feed: ParsedFeed, from source: ArticleSource, fetchedAt: Date) throws -> AcceptOutcome {
@@ -72,14 +77,20 @@ public struct Deduper: Sendable {
             }
         }
 
+        let near = try judgeNearDuplicates(pending.filter { $0.updates == nil }.map(\.index), entries: entries,
+                                           queries: queries, source: source, fetchedAt: fetchedAt)
+        pending.removeAll { near.droppedIndices.contains($0.index) }
+
         var records: [SpoolRecord] = []
         do {
             for (index, updates) in pending {
                 let document = SpoolDocument(entry: entries[index], feed: feed.feed, source: source.name,
-                                             fetchedAt: fetchedAt, updates: updates, scope: source.scopeKey)
+                                             fetchedAt: fetchedAt, updates: updates, scope: source.scopeKey,
+                                             sameStoryAs: near.sameStoryAs[index].map(ContentHash.string(digestBytes:)))
                 let name = try writeTemporary(document, seconds: now)
                 records.append(SpoolRecord(query: queries[index], fileName: name,
-                                           queueItem: updates == nil ? QueueItem(entries[index]) : nil))
+                                           queueItem: updates == nil ? QueueItem(entries[index], sameStoryAs: near.sameStoryAs[index]) : nil,
+                                           nearDuplicateItem: near.items[index]))
             }
         } catch {
             // Nothing is recorded yet: the files are not wanted (the articles come again).
@@ -87,10 +98,12 @@ public struct Deduper: Sendable {
             throw error
         }
         try recordAliases(of: formers)
-        if records.isEmpty && sightings.isEmpty { return outcome }
+        outcome.nearDuplicates = near.count
+        if records.isEmpty && sightings.isEmpty && near.dropped.isEmpty { return outcome }
         // Should the transaction fail, the files stay in tmp/: in the rare I/O failures where
         // SQLite cannot tell whether the commit reached the disk, recover() decides by the state.
-        let recorded = try store.record(records, sightings: sightings, at: fetchedAt)
+        let recorded = try store.record(records, sightings: sightings, dropped: near.dropped,
+                                        nearDuplicateWindow: fingerprinter.settings.window, at: fetchedAt)
         for (position, record) in records.enumerated() {
             if recorded[position] {
                 try spool.publish(record.fileName)

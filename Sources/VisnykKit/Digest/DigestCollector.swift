@@ -62,14 +62,18 @@ public struct DigestCollector: Sendable {
     }
 
     /// The candidates (in display order) with each story once: the first of those sharing a
-    /// hash, link or normalized title with an earlier one from another source, which is shown
-    /// with that source (and the hash's carriers) in `alsoIn`.
+    /// hash (their own, or the story's they were marked as), link or normalized title with an
+    /// earlier one from another source, which is shown with that source (and the hash's
+    /// carriers) in `alsoIn`.
     private static func mergingNearDuplicates(_ candidates: [Candidate], carriers: [Data: [String]]) -> [DigestArticle] {
         var shown: [DigestArticle] = []
         var shownByKey: [NearDuplicateKey: Int] = [:]
         for candidate in candidates {
             let article = candidate.article
-            let keys = NearDuplicateKey.keys(contentHash: article.contentHash, link: article.link, title: article.title)
+            var keys = NearDuplicateKey.keys(contentHash: article.contentHash, link: article.link, title: article.title)
+            // Marked as an earlier article's story: meets that article (and its other rewrites)
+            // by its hash, whichever of them is shown first.
+            if let story = article.sameStoryAs { keys.append(.hash(story)) }
             let carriedBy = ContentHash.digestBytes(article.contentHash).flatMap { carriers[$0] } ?? []
             let index: Int
             if let earlier = keys.lazy.compactMap({ shownByKey[$0] }).first(where: { shown[$0].source != article.source }) {

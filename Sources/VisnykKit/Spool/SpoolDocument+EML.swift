@@ -22,6 +22,7 @@ extension SpoolDocument {
         if let link = entry.link { head += MailHeader.unstructured("X-Visnyk-Link", link, rawLimit: 998) }
         head += "X-Visnyk-Hash: \(MailHeader.clean(entry.contentHash))\r\n"
         if let updates { head += "X-Visnyk-Updates: \(MailHeader.clean(updates))\r\n" }
+        if let sameStoryAs { head += "X-Visnyk-Same-Story-As: \(MailHeader.clean(sameStoryAs))\r\n" }
         head += "\r\n"
         var bytes = Array(head.utf8)
         let body = Array(Data(htmlBody.utf8).base64EncodedString().utf8)

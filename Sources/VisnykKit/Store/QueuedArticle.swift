@@ -17,9 +17,11 @@ public struct QueuedArticle: Sendable, Equatable {
     public var link: String?
     /// The entry's publication date, else its update date.
     public var published: Date?
+    /// The story it was marked as (near_duplicates = "mark"): "sha256:…" of its first article.
+    public var sameStoryAs: String?
 
     public init(seq: Int64, spooledAt: Date, source: String, spoolFile: String, contentHash: String,
-                title: String?, link: String?, published: Date?) {
+                title: String?, link: String?, published: Date?, sameStoryAs: String? = nil) {
         self.seq = seq
         self.spooledAt = spooledAt
         self.source = source
@@ -28,5 +30,6 @@ public struct QueuedArticle: Sendable, Equatable {
         self.title = title
         self.link = link
         self.published = published
+        self.sameStoryAs = sameStoryAs
     }
 }

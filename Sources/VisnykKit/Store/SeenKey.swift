@@ -31,6 +31,8 @@ struct SpoolRecord: Sendable {
     var fileName: String
     /// What the digest queue keeps of a new article; nil for an update, which is not queued.
     var queueItem: QueueItem?
+    /// What the near-duplicate index keeps of it, once recorded; nil when it is not indexed.
+    var nearDuplicateItem: NearDuplicateIndexItem? = nil
 }
 
 /// The facts of a new article that a digest shows without opening its spool file.
@@ -43,8 +45,11 @@ struct QueueItem: Sendable {
     var title: String?
     var link: String?
     var published: Date?
+    /// The story it was marked as (near_duplicates = "mark"): that article's 32-byte hash.
+    var sameStoryAs: Data?
 
-    init(_ entry: Entry) {
+    init(_ entry: Entry, sameStoryAs: Data? = nil) {
+        self.sameStoryAs = sameStoryAs
         title = entry.title.map { $0.count > Self.maxTitleCharacters ? String($0.prefix(Self.maxTitleCharacters)) : $0 }
         link = entry.link.flatMap { $0.utf8.count > Self.maxLinkBytes ? nil : $0 }
         published = entry.published ?? entry.updated

@@ -71,15 +71,17 @@ extension StateStore {
         try read { db in
             var articles: [QueuedArticle] = []
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT seq, spooledAt, source, spoolFile, hash, title, link, published
+                SELECT seq, spooledAt, source, spoolFile, hash, title, link, published, sameStoryAs
                 FROM digest_queue WHERE seq > ? ORDER BY seq
                 """, arguments: [cursor])
             while let row = try rows.next() {
                 let published: Double? = row[7]
+                let sameStoryAs: Data? = row[8]
                 articles.append(QueuedArticle(
                     seq: row[0], spooledAt: Date(timeIntervalSince1970: TimeInterval(row[1] as Int64)),
                     source: row[2], spoolFile: row[3], contentHash: ContentHash.string(digestBytes: row[4]),
-                    title: row[5], link: row[6], published: published.map(Date.init(timeIntervalSince1970:))))
+                    title: row[5], link: row[6], published: published.map(Date.init(timeIntervalSince1970:)),
+                    sameStoryAs: sameStoryAs.map(ContentHash.string(digestBytes:))))
             }
             return articles
         }
@@ -151,10 +153,10 @@ extension StateStore {
 
     static func enqueue(_ item: QueueItem, record: SpoolRecord, at now: Int64, _ db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO digest_queue (spooledAt, source, spoolFile, hash, title, link, published)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO digest_queue (spooledAt, source, spoolFile, hash, title, link, published, sameStoryAs)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [now, record.query.source, record.fileName, record.query.key.hash,
-                                     item.title, item.link, item.published?.timeIntervalSince1970])
+                                     item.title, item.link, item.published?.timeIntervalSince1970, item.sameStoryAs])
     }
 
     private static func latestQueueSeq(_ db: Database) throws -> Int64 {

@@ -134,6 +134,9 @@ extension StateStore {
                 CREATE INDEX seen_aliases_target ON seen_aliases (scope, target);
                 """)
         }
+        migrator.registerMigration("v6: near-duplicate index") { db in
+            try db.execute(sql: StateStore.nearDuplicateSchema)
+        }
         return migrator
     }()
 }

@@ -29,8 +29,10 @@ extension StateStore {
     /// Records, in ONE transaction, the spooled files' hashes with their entry identities, the
     /// new articles in the digest queue, and what the sightings need. Returns, per record,
     /// whether it was recorded: false means that another writer recorded the same key first
-    /// (its file is a duplicate, not queued; a carrier is noted).
-    func record(_ records: [SpoolRecord], sightings: [Sighting], at time: Date) throws(StoreError) -> [Bool] {
+    /// (its file is a duplicate, not queued; a carrier is noted). The near-duplicate index takes
+    /// the recorded articles that carry an item, and the dropped near-duplicates are recorded.
+    func record(_ records: [SpoolRecord], sightings: [Sighting], dropped: [DroppedNearDuplicate] = [],
+                nearDuplicateWindow: Int64 = NearDuplicateSettings.standard.window, at time: Date) throws(StoreError) -> [Bool] {
         let now = Int64(time.timeIntervalSince1970.rounded(.down))
         return try write { db in
             let insertSeen = try db.cachedStatement(sql: """
@@ -47,6 +49,7 @@ extension StateStore {
                 if inserted, let item = record.queueItem {
                     try Self.enqueue(item, record: record, at: now, db)
                 }
+                if inserted, let item = record.nearDuplicateItem { try Self.indexNearDuplicate(item, db) }
                 try Self.setIdentity(q, db)
                 recorded.append(inserted)
             }
@@ -59,6 +62,9 @@ extension StateStore {
                 }
                 if sighting.updateIdentity { try Self.setIdentity(q, db) }
             }
+            for item in dropped where try Self.recordDropped(item, at: now, db) { try Self.setIdentity(item.query, db) }
+            let indexed = records.lazy.filter { $0.nearDuplicateItem != nil }.count
+            if indexed > 0 { try Self.pruneNearDuplicates(before: now - nearDuplicateWindow, limit: 2 * indexed + 8, db) }
             return recorded
         }
     }
