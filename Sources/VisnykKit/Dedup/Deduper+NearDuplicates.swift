@@ -23,18 +23,16 @@ extension Deduper {
     /// Looks each new article (`newIndices`: never seen, not an update) up in the persisted
     /// index, in one read. Only sources with global dedup take part: a source with
     /// dedup = "feed" asks for its own copy of every article, so it is neither compared nor
-    /// compared with. An article's time is its publication (else update) date, never later
-    /// than the fetch: a feed's future date cannot keep an article in the window.
+    /// compared with. An article's time is when it was fetched, not the date its feed gives:
+    /// "earlier" is what this daemon saw first, and a feed's wrong or hostile date can neither
+    /// keep an article in the window nor put it out.
     func judgeNearDuplicates(_ newIndices: [Int], entries: [Entry], queries: [SeenQuery], source: ArticleSource,
                              fetchedAt: Date) throws -> NearDuplicateVerdicts {
         var verdicts = NearDuplicateVerdicts()
         guard nearDuplicates != .off, source.dedup == .global, !newIndices.isEmpty else { return verdicts }
         let now = NearDuplicateIndex.seconds(fetchedAt)
         let lookups = newIndices.map { index in
-            let entry = entries[index]
-            return NearDuplicateLookup(
-                fingerprint: fingerprinter.fingerprint(Self.nearDuplicateText(entry)),
-                time: min(NearDuplicateIndex.seconds(entry.published ?? entry.updated ?? fetchedAt), now))
+            NearDuplicateLookup(fingerprint: fingerprinter.fingerprint(Self.nearDuplicateText(entries[index])), time: now)
         }
         let stories = try store.nearDuplicateStories(lookups, settings: fingerprinter.settings)
         for (position, index) in newIndices.enumerated() {

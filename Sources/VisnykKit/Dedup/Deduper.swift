@@ -27,6 +27,7 @@ public struct Deduper: Sendable {
     public let store: StateStore
     public let spool: SpoolWriter
     public let nearDuplicates: NearDuplicateMode
+    public let nearDuplicateStorage: NearDuplicateStorage
     let fingerprinter: NearDuplicateFingerprinter
 
     /// A sighting refreshes `lastSeen` at most this often, so that retention forgets only
@@ -34,11 +35,12 @@ public struct Deduper: Sendable {
     static let touchInterval: Int64 = 86_400
 
     public init(store: StateStore, spool: SpoolWriter, nearDuplicates: NearDuplicateMode = .mark,
-                nearDuplicateSettings: NearDuplicateSettings = .standard) {
+                nearDuplicateStorage: NearDuplicateStorage = NearDuplicateStorage()) {
         self.store = store
         self.spool = spool
         self.nearDuplicates = nearDuplicates
-        fingerprinter = NearDuplicateFingerprinter(settings: nearDuplicateSettings)
+        self.nearDuplicateStorage = nearDuplicateStorage
+        fingerprinter = NearDuplicateFingerprinter(settings: nearDuplicateStorage.settings)
     }
 
     public func accept(_ feed: ParsedFeed, from source: ArticleSource, fetchedAt: Date) throws -> AcceptOutcome {
@@ -103,7 +105,7 @@ public struct Deduper: Sendable {
         // Should the transaction fail, the files stay in tmp/: in the rare I/O failures where
         // SQLite cannot tell whether the commit reached the disk, recover() decides by the state.
         let recorded = try store.record(records, sightings: sightings, dropped: near.dropped,
-                                        nearDuplicateWindow: fingerprinter.settings.window, at: fetchedAt)
+                                        nearDuplicates: nearDuplicateStorage, at: fetchedAt)
         for (position, record) in records.enumerated() {
             if recorded[position] {
                 try spool.publish(record.fileName)

@@ -52,6 +52,14 @@ extension NearDuplicateSettings {
             found.append(NearDuplicateMatch(id: candidate.id, similarity: similarity,
                                             time: Date(timeIntervalSince1970: TimeInterval(candidate.time))))
         }
-        return found.sorted { ($0.similarity, $1.time) > ($1.similarity, $0.time) }
+        return found.sorted(by: NearDuplicateMatch.precedes)
+    }
+}
+
+extension NearDuplicateMatch {
+    /// Most similar first; among equals the earlier article, the one later ones are marked
+    /// against.
+    public static func precedes(_ a: NearDuplicateMatch, _ b: NearDuplicateMatch) -> Bool {
+        (a.similarity, b.time) > (b.similarity, a.time)
     }
 }

@@ -32,9 +32,10 @@ extension StateStore {
     /// (its file is a duplicate, not queued; a carrier is noted). The near-duplicate index takes
     /// the recorded articles that carry an item, and the dropped near-duplicates are recorded.
     func record(_ records: [SpoolRecord], sightings: [Sighting], dropped: [DroppedNearDuplicate] = [],
-                nearDuplicateWindow: Int64 = NearDuplicateSettings.standard.window, at time: Date) throws(StoreError) -> [Bool] {
+                nearDuplicates: NearDuplicateStorage = NearDuplicateStorage(), at time: Date) throws(StoreError) -> [Bool] {
         let now = Int64(time.timeIntervalSince1970.rounded(.down))
         return try write { db in
+            var indexed: [NearDuplicateIndexItem] = []
             let insertSeen = try db.cachedStatement(sql: """
                 INSERT INTO seen (scope, hash, firstSeen, lastSeen, source, entryID, spoolFile)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, hash) DO NOTHING
@@ -49,7 +50,7 @@ extension StateStore {
                 if inserted, let item = record.queueItem {
                     try Self.enqueue(item, record: record, at: now, db)
                 }
-                if inserted, let item = record.nearDuplicateItem { try Self.indexNearDuplicate(item, db) }
+                if inserted, let item = record.nearDuplicateItem { indexed.append(item) }
                 try Self.setIdentity(q, db)
                 recorded.append(inserted)
             }
@@ -63,8 +64,7 @@ extension StateStore {
                 if sighting.updateIdentity { try Self.setIdentity(q, db) }
             }
             for item in dropped where try Self.recordDropped(item, at: now, db) { try Self.setIdentity(item.query, db) }
-            let indexed = records.lazy.filter { $0.nearDuplicateItem != nil }.count
-            if indexed > 0 { try Self.pruneNearDuplicates(before: now - nearDuplicateWindow, limit: 2 * indexed + 8, db) }
+            if !indexed.isEmpty { try indexNearDuplicates(indexed, storage: nearDuplicates, at: now, db) }
             return recorded
         }
     }

@@ -14,6 +14,8 @@ public final class StateStore: Sendable {
     public let path: String
     let pool: DatabasePool
     let pending = PthreadMutexBox(PendingStates())
+    /// The near-duplicate index's level in memory; nil until first used.
+    let nearDuplicateBuffer = PthreadMutexBox<NearDuplicateBuffer?>(nil)
 
     public convenience init(directory: String) throws(StoreError) {
         try self.init(directory: directory, busyTimeout: .seconds(10))
