@@ -11,7 +11,7 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Meant for systemd (Type=notify): reports READY, STATUS and WATCHDOG over \
             $NOTIFY_SOCKET, reloads the config on SIGHUP, and on SIGTERM stops scheduling, gives \
-            transfers in flight 10 seconds and exits 0. Logs go to stderr, with journald priority \
+            transfers in flight 8 seconds and exits 0. Logs go to stderr, with journald priority \
             prefixes when stderr is the journal.
             """
     )

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import VisnykKit
 
 @main
 struct Visnyk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visnyk",
         abstract: "A feed aggregator daemon: polls feeds, drops what it has seen, spools new articles, mails digests.",
+        version: VisnykVersion.current,
         subcommands: [RunCommand.self, PollCommand.self, DigestCommand.self, MailTestCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, SourcesCommand.self,
                       NearDuplicateBenchCommand.self]
     )
