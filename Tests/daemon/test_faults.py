@@ -269,6 +269,7 @@ class DiskFullTests(unittest.TestCase):
                     self.assertEqual(row["health"], "failing", row)
                     self.assertIn(spool, row["lastError"], "the error names the spool path: %s" % row["lastError"])
                 self.assertIn("No space left on device", read_log(log))
+                print("\n  disk full: %s" % status_json(config)["sources"][0]["lastError"])
                 self.assertEqual([name for name in os.listdir(os.path.join(spool, "new"))], [])
                 os.unlink(filler)
                 expected = article_ids(3, 20)
