@@ -19,7 +19,7 @@ public struct JournalLogHandler: LogHandler {
     public let isJournal: Bool
 
     /// A pthread lock, not `Synchronization.Mutex`: ThreadSanitizer cannot model the latter.
-    private static let writeLock = PthreadMutexBox(())
+    private static let writeLock = PthreadLock()
 
     public init(label: String, logLevel: Logger.Level = .info, fileDescriptor: Int32 = STDERR_FILENO,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -42,7 +42,7 @@ public struct JournalLogHandler: LogHandler {
         if let given = event.metadata { all.merge(given) { _, new in new } }
         if let error = event.error { all["error"] = .string("\(error)") }
         let line = format(level: event.level, message: event.message.description, metadata: all, at: Date())
-        Self.writeLock.withLock { _ in Self.writeAll(Array(line.utf8), to: fileDescriptor) }
+        Self.writeLock.withLock { Self.writeAll(Array(line.utf8), to: fileDescriptor) }
     }
 
     /// The line for one message, newline included.
