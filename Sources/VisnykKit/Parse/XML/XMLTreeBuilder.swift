@@ -121,7 +121,15 @@ struct XMLTreeBuilder {
         guard let ctxt = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(builder), nil, 0, nil) else {
             return (nil, XMLParseError(line: 0, message: "libxml2 could not create a parser"), [])
         }
-        defer { xmlFreeParserCtxt(ctxt) }
+        defer {
+            // An <!ENTITY> in an internal subset makes libxml2 build ctxt->myDoc (and its DTD)
+            // even without SAX2 tree callbacks; xmlFreeParserCtxt leaves it to the caller.
+            if let document = ctxt.pointee.myDoc {
+                ctxt.pointee.myDoc = nil
+                xmlFreeDoc(document)
+            }
+            xmlFreeParserCtxt(ctxt)
+        }
         builder.pointee.context = ctxt
         var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue
