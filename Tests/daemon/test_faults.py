@@ -260,6 +260,9 @@ class DiskFullTests(unittest.TestCase):
                     handle.write(text)
                 log = os.path.join(work, "daemon.log")
                 process = start(config, log)
+                # status only once the daemon has created and migrated the state: two processes
+                # migrating one fresh database at once can collide (see RELIABILITY.md).
+                process.notify.wait_for(lambda message: "READY=1" in message, timeout=60)
 
                 def failing_for_space():
                     rows = status_json(config)["sources"]
