@@ -36,6 +36,10 @@ public final class StateStore: Sendable {
             // a power loss could undo a commit whose article a reader has already seen.
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
+        // Two processes opening a new database at once (`visnyk run` starting, `visnyk status`
+        // run by hand) would both read "not migrated yet" and both create the tables.
+        let migrationLock = Self.lockForMigration(in: directory)
+        defer { if migrationLock >= 0 { close(migrationLock) } }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try pool.write { db in
@@ -51,6 +55,17 @@ public final class StateStore: Sendable {
         } catch {
             throw StoreError(error, path: path)
         }
+    }
+
+    /// An exclusive flock(2) on `<directory>/.visnyk-migrate.lock`, held until the descriptor
+    /// is closed; -1 when the file cannot be opened (a read-only directory: then the database
+    /// cannot be migrated either, and opening it reports why).
+    private static func lockForMigration(in directory: String) -> Int32 {
+        let descriptor = open((directory as NSString).appendingPathComponent(".visnyk-migrate.lock"),
+                              O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return -1 }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        return descriptor
     }
 
     public func sourceState(named name: String) throws(StoreError) -> SourceState? {
