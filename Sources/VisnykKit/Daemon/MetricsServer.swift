@@ -107,9 +107,7 @@ public final class MetricsServer: @unchecked Sendable {
         socketAddress.sin_family = sa_family_t(AF_INET)
         socketAddress.sin_port = in_port_t(UInt16(address.port).bigEndian)
         guard inet_pton(AF_INET, address.host, &socketAddress.sin_addr) == 1 else { errno = EINVAL; return -1 }
-        return withUnsafePointer(to: &socketAddress) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        return bind(descriptor, socketAddress)
     }
 
     private static func bind6(_ descriptor: Int32, _ address: MetricsAddress) -> Int32 {
@@ -117,8 +115,15 @@ public final class MetricsServer: @unchecked Sendable {
         socketAddress.sin6_family = sa_family_t(AF_INET6)
         socketAddress.sin6_port = in_port_t(UInt16(address.port).bigEndian)
         guard inet_pton(AF_INET6, address.host, &socketAddress.sin6_addr) == 1 else { errno = EINVAL; return -1 }
-        return withUnsafePointer(to: &socketAddress) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+        return bind(descriptor, socketAddress)
+    }
+
+    /// bind(2) with a sockaddr_in or sockaddr_in6.
+    private static func bind<SocketAddress>(_ descriptor: Int32, _ socketAddress: SocketAddress) -> Int32 {
+        withUnsafePointer(to: socketAddress) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(descriptor, $0, socklen_t(MemoryLayout<SocketAddress>.size))
+            }
         }
     }
 

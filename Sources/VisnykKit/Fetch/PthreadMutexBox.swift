@@ -1,32 +1,15 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// A value guarded by a pthread mutex. Used instead of `Synchronization.Mutex`, which
-/// ThreadSanitizer reports races inside (it does not model the futex-based lock); see
-/// notes/swift-c-interop.md §6.5.
+/// A value guarded by a pthread mutex (`PthreadLock`). Used instead of
+/// `Synchronization.Mutex`, which ThreadSanitizer reports races inside (it does not model the
+/// futex-based lock); see notes/swift-c-interop.md §6.5.
 final class PthreadMutexBox<Value>: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let lock = PthreadLock()
     private var value: Value
 
     init(_ value: Value) {
         self.value = value
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deinitialize(count: 1)
-        mutex.deallocate()
     }
 
     func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body(&value)
+        try lock.withLock { try body(&value) }
     }
 }
