@@ -23,7 +23,7 @@ struct MultiFetcherTests {
         #expect(second.body.isEmpty)
         #expect(second.etag == etag)
 
-        let seen = try server.requestLog().requests(to: "/feeds/\(Self.feed)")
+        let seen = try await server.settledRequestLog().requests(to: "/feeds/\(Self.feed)")
         #expect(seen.count == 2)
         #expect(seen.first?.ifNoneMatch == nil && seen.first?.ifModifiedSince == nil)
         #expect(seen.first?.status == 200)

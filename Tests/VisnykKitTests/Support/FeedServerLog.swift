@@ -15,6 +15,18 @@ extension TestHTTPServer {
         return try JSONDecoder().decode(FeedServerLog.self, from: Data(response.body))
     }
 
+    /// The request log once every logged response has been sent: the server notes a status
+    /// after writing the response, so a client can hold the response a moment before the
+    /// log has its status (seen under AddressSanitizer on a loaded machine). Waits at most 5 s.
+    func settledRequestLog() async throws -> FeedServerLog {
+        var log = try requestLog()
+        for _ in 0..<100 where log.requests.contains(where: { $0.status == nil }) {
+            try await Task.sleep(for: .milliseconds(50))
+            log = try requestLog()
+        }
+        return log
+    }
+
     func resetLog() throws {
         _ = try HTTPFetcher().fetch(FetchRequest(url: url("/__reset")))
     }
