@@ -42,14 +42,14 @@ extension SourcePoller {
     /// with an http(s) link, as (index, link), at most `fullTextPagesPerPoll`. A store that
     /// cannot be read gives none: the dedup step reports the store's error.
     private func newArticlePages(in parsed: ParsedFeed, from source: SourceConfig) -> [(Int, String)] {
-        let scope = ArticleSource(name: source.name, dedup: source.dedup).scopeKey
+        let articleSource = source.articleSource
         var indices: [Int] = []
         var queries: [SeenQuery] = []
         for (index, entry) in parsed.entries.enumerated() {
             guard let link = entry.link, link.hasPrefix("https://") || link.hasPrefix("http://"),
                   let hash = ContentHash.digestBytes(entry.contentHash) else { continue }
             indices.append(index)
-            queries.append(SeenQuery(key: SeenKey(scope: scope, hash: hash), source: source.name, entryID: entry.id))
+            queries.append(articleSource.seenQuery(entry, hash: hash))
         }
         guard let lookups = try? store.lookUp(queries) else { return [] }
         var wanted: [(Int, String)] = []

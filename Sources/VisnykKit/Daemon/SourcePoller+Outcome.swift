@@ -12,7 +12,7 @@ extension SourcePoller {
         if document.notModified {
             state.notModifiedCount += 1
         } else if let parsed {
-            let accepted = try deduper.accept(parsed, from: ArticleSource(name: source.name, dedup: source.dedup),
+            let accepted = try deduper.accept(parsed, from: source.articleSource,
                                               fetchedAt: now)
             state.newCount += accepted.new
             state.updateCount += accepted.updates

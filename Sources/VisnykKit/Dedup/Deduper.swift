@@ -54,7 +54,7 @@ public struct Deduper: Sendable {
             }
             guard hashesInFeed.insert(hash).inserted else { continue }
             entries.append(entry)
-            queries.append(SeenQuery(key: SeenKey(scope: source.scopeKey, hash: hash), source: source.name, entryID: entry.id))
+            queries.append(source.seenQuery(entry, hash: hash))
         }
         let lookups = try store.lookUp(queries)
         // Also under the hash before learned boilerplate was removed (Deduper+FormerHash).

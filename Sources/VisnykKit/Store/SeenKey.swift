@@ -68,3 +68,10 @@ struct Sighting: Sendable {
 
     var needsWrite: Bool { addCarrier || touch || updateIdentity }
 }
+
+/// The `seen.spoolFile` of an article recorded but never spooled (filtered out, or dropped as a
+/// near-duplicate): "<why>/<name>". A spool file name never holds "/", so recovery, the name
+/// checks and the digest's excerpt reader never take one of these for a file.
+enum UnspooledFile {
+    static func name(_ why: String, _ name: String) -> String { why + "/" + name }
+}

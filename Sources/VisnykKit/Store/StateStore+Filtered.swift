@@ -50,7 +50,7 @@ extension StateStore {
                 WHERE seen.lastSeen + \(Deduper.touchInterval) <= excluded.lastSeen
                 """)
             for article in articles {
-                let marker = "filtered/\(source)/" + ContentHash.string(digestBytes: article.hash)
+                let marker = UnspooledFile.name("filtered", "\(source)/" + ContentHash.string(digestBytes: article.hash))
                 try statement.execute(arguments: [scope, article.hash, now, source, article.entryID, marker])
             }
         }

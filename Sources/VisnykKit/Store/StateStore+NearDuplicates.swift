@@ -192,7 +192,7 @@ extension StateStore {
             INSERT INTO seen (scope, hash, firstSeen, lastSeen, source, entryID, spoolFile)
             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, hash) DO NOTHING
             """).execute(arguments: [q.key.scope, q.key.hash, now, now, q.source, q.entryID,
-                                     "dropped/" + ContentHash.string(digestBytes: q.key.hash).dropFirst(7)])
+                                     UnspooledFile.name("dropped", String(ContentHash.string(digestBytes: q.key.hash).dropFirst(7)))])
         guard db.changesCount > 0 else { return false }
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO carriers (scope, hash, source, firstSeen)
