@@ -58,9 +58,11 @@ struct MultiFetcherConcurrencyTests {
         let server = try TestHTTPServer.feedServer()
         defer { server.stop() }
         let fetcher = try MultiFetcher(settings: FetcherSettings(concurrency: 1, perHost: 1))
-        let slow = FetchRequest(url: server.url("/fault/slow?seconds=30"))
+        // The body trickles for far longer than the test can last, even on a starved machine
+        // (a 30 s body once finished before the cancel reached it, with the whole suite at 38 s).
+        let slow = FetchRequest(url: server.url("/fault/slow?seconds=900"), timeout: .seconds(1800))
         let blocker = Task { await fetchFailure(slow, with: fetcher) }
-        try await waitUntil(server, hasSeen: "/fault/slow?seconds=30")
+        try await waitUntil(server, hasSeen: "/fault/slow?seconds=900")
 
         let feed = FetchRequest(url: server.url("/feeds/rss20-full.xml"))
         let waiting = Task { await fetchFailure(feed, with: fetcher) }
@@ -109,10 +111,10 @@ struct MultiFetcherConcurrencyTests {
         defer { server.stop() }
         let fetcher = try MultiFetcher(settings: FetcherSettings(concurrency: 2, perHost: 2))
         let running = (0..<2).map { index in
-            let request = FetchRequest(url: server.url("/fault/slow?seconds=30&n=\(index)"))
+            let request = FetchRequest(url: server.url("/fault/slow?seconds=900&n=\(index)"), timeout: .seconds(1800))
             return Task { await fetchFailure(request, with: fetcher) }
         }
-        for index in 0..<2 { try await waitUntil(server, hasSeen: "/fault/slow?seconds=30&n=\(index)") }
+        for index in 0..<2 { try await waitUntil(server, hasSeen: "/fault/slow?seconds=900&n=\(index)") }
         let feed = FetchRequest(url: server.url("/feeds/rss20-full.xml"))
         let queued = Task { await fetchFailure(feed, with: fetcher) }
         await fetcher.shutdown(grace: .milliseconds(300))
