@@ -3,7 +3,7 @@ enum ConfigKeys {
     static let global = [
         "state_dir", "spool_dir", "spool_format", "user_agent_url", "interval", "min_interval",
         "concurrency", "per_host", "timeout", "connect_timeout", "max_download_size",
-        "retention", "max_backoff", "allow_private_networks", "ca_file", "metrics", "near_duplicates", "source", "digest", "mail",
+        "retention", "max_backoff", "allow_private_networks", "ca_file", "metrics", "near_duplicates", "state", "source", "digest", "mail",
     ]
     static let source = ["name", "url", "file", "telegram", "interval", "tags", "strip", "dedup", "enabled",
                          "full_text", "content_selector", "include", "exclude"]
@@ -11,6 +11,7 @@ enum ConfigKeys {
         "name", "to", "from", "subject", "at", "timezone", "days", "sources", "tags", "include",
         "exclude", "max_per_source", "excerpt_length", "send_empty", "html_template", "text_template",
     ]
+    static let state = ["backend", "url", "password_file", "credential", "node", "lease"]
     static let mail = [
         "transport", "url", "username", "password_file", "credential", "password_env", "ca_file",
         "ehlo_name", "sendmail", "maildir", "timeout", "tls",

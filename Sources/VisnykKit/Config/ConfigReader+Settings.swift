@@ -63,6 +63,8 @@ extension ConfigReader {
                 digests = value
             case "mail":
                 mail = value
+            case "state":
+                config.state = readState(value)
             default:
                 let owner = ConfigKeys.owner(of: key)
                 unknown(key, at: at, known: ConfigKeys.global, later: ConfigKeys.laterGlobal,

@@ -41,6 +41,8 @@ public struct VisnykConfig: Sendable, Equatable {
     public var digests: [DigestConfig]
     /// nil: no `[mail]` table (then there may be no digests).
     public var mail: MailConfig?
+    /// Where the state lives: SQLite in `stateDir` (the default) or a shared PostgreSQL.
+    public var state = StateConfig()
 
     /// `visnyk/VERSION (+userAgentURL)`.
     public var userAgent: String {

@@ -5,7 +5,7 @@ import Logging
 /// Opening it recovers the spool after a crash before anything is polled.
 public struct Daemon: Sendable {
     public let config: VisnykConfig
-    public let store: StateStore
+    public let store: any StateBackend
     public let deduper: Deduper
     public let fetcher: MultiFetcher
     public let scheduler: Scheduler

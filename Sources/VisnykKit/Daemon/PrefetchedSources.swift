@@ -7,11 +7,11 @@ struct PrefetchedSources<Base: IteratorProtocol<SourceConfig>>: IteratorProtocol
     typealias Element = (source: SourceConfig, state: SourceState?)
 
     private var base: Base
-    private let store: StateStore
+    private let store: any StateBackend
     private var chunk: [Element] = []
     private var position = 0
 
-    init(_ base: Base, store: StateStore) {
+    init(_ base: Base, store: any StateBackend) {
         self.base = base
         self.store = store
     }

@@ -6,12 +6,12 @@ import Foundation
 public struct SourcePoller: Sendable {
     public let config: VisnykConfig
     let fetcher: MultiFetcher
-    let store: StateStore
+    let store: any StateBackend
     let deduper: Deduper
     /// Where Telegram channels are read: `<base>/s/<channel>`; tests point it at a loopback server.
     var telegramBaseURL = "https://t.me"
 
-    public init(config: VisnykConfig, fetcher: MultiFetcher, store: StateStore, deduper: Deduper) {
+    public init(config: VisnykConfig, fetcher: MultiFetcher, store: any StateBackend, deduper: Deduper) {
         self.config = config
         self.fetcher = fetcher
         self.store = store

@@ -18,7 +18,7 @@ extension StatusReport {
 
     /// The status of one configured source (`visnyk status SOURCE`): its row as in the full
     /// report, with its learned boilerplate; the spool line stays, the digests are left out.
-    public init(config: VisnykConfig, store: StateStore, source name: String, now: Date = Date()) throws {
+    public init(config: VisnykConfig, store: any StateBackend, source name: String, now: Date = Date()) throws {
         let names = config.sources.map(\.name)
         guard names.contains(name) else {
             throw UnknownSourceError(name: name, config: config.path,

@@ -19,7 +19,7 @@ extension StatusReport {
         public var nextAttempt: Date?
     }
 
-    static func digestRows(config: VisnykConfig, store: StateStore, now: Date) throws -> [DigestRow] {
+    static func digestRows(config: VisnykConfig, store: any StateBackend, now: Date) throws -> [DigestRow] {
         let states = Dictionary(try store.allDigestStates().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         return config.digests.map { digest in
             let state = states[digest.name]

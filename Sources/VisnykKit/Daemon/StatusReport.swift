@@ -41,7 +41,7 @@ public struct StatusReport: Sendable, Codable, Equatable {
     public var seenArticles: Int
     public var digests: [DigestRow]
 
-    public init(config: VisnykConfig, store: StateStore, now: Date = Date()) throws {
+    public init(config: VisnykConfig, store: any StateBackend, now: Date = Date()) throws {
         self.config = config.path
         let states = Dictionary(try store.allSourceStates().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var rows = config.sources.map { Self.row(for: $0, state: states[$0.name]) }

@@ -24,7 +24,7 @@ import Foundation
 /// enters new/ only after its hash is committed, and a committed hash is never spooled again,
 /// no article is lost or duplicated, and new/ never holds a partial file.
 public struct Deduper: Sendable {
-    public let store: StateStore
+    public let store: any StateBackend
     public let spool: SpoolWriter
     public let nearDuplicates: NearDuplicateMode
     public let nearDuplicateStorage: NearDuplicateStorage
@@ -34,7 +34,7 @@ public struct Deduper: Sendable {
     /// articles gone from every feed, without a write per entry per poll.
     static let touchInterval: Int64 = 86_400
 
-    public init(store: StateStore, spool: SpoolWriter, nearDuplicates: NearDuplicateMode = .mark,
+    public init(store: any StateBackend, spool: SpoolWriter, nearDuplicates: NearDuplicateMode = .mark,
                 nearDuplicateStorage: NearDuplicateStorage = NearDuplicateStorage()) {
         self.store = store
         self.spool = spool

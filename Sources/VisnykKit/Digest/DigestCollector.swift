@@ -6,11 +6,11 @@ import Foundation
 /// the delivery of the message (`StateStore.recordDelivery`), which moves the cursor past
 /// `queueRange`. A collect without a delivery shows the same articles again.
 public struct DigestCollector: Sendable {
-    public let store: StateStore
+    public let store: any StateBackend
     public let spoolDirectory: String
     public let config: VisnykConfig
 
-    public init(store: StateStore, spoolDirectory: String, config: VisnykConfig) {
+    public init(store: any StateBackend, spoolDirectory: String, config: VisnykConfig) {
         self.store = store
         self.spoolDirectory = spoolDirectory
         self.config = config

@@ -9,13 +9,13 @@ import Foundation
 /// articles again rather than losing them.
 public struct DigestDeliverer: Sendable {
     public let config: VisnykConfig
-    public let store: StateStore
+    public let store: any StateBackend
     /// nil: no `[mail]` table could be turned into a transport; `transportProblem` says why.
     public let transport: (any MailTransport)?
     public let transportProblem: String?
     let hostName: String
 
-    public init(config: VisnykConfig, store: StateStore, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(config: VisnykConfig, store: any StateBackend, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.config = config
         self.store = store
         hostName = MessageIdentity.hostName()
@@ -65,7 +65,7 @@ public struct DigestDeliverer: Sendable {
     /// as covered) or the failure with its next attempt. `slot` is the scheduled instant this
     /// delivery stands for; nil (a manual `--send`) leaves the schedule as it was.
     public func deliver(_ digest: DigestConfig, slot: Date?, now: Date) async throws -> DigestAttempt {
-        guard let lock = try DigestLock.acquire(stateDirectory: config.stateDir) else { return .busy }
+        guard let lock = try store.acquireDigestLock(digest: digest.name) else { return .busy }
         defer { withExtendedLifetime(lock) {} }
         var state = try state(of: digest, now: now, save: true)
         let prepared: PreparedDigest

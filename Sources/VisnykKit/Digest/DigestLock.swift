@@ -4,7 +4,7 @@ import Foundation
 /// from reading a digest's state to recording its delivery, so that a `visnyk digest --send`
 /// beside the daemon cannot send the same articles the daemon is sending. A killed process's
 /// lock goes with it.
-final class DigestLock {
+final class DigestLock: DigestLockHolder {
     static let fileName = ".visnyk-digest.lock"
 
     private let fd: Int32

@@ -2,13 +2,13 @@ import Foundation
 
 /// Where a content hash must be unique: `scope` is "" for dedup = "global", else the source
 /// name; `hash` is the 32 bytes of the SHA-256.
-struct SeenKey: Hashable, Sendable {
+public struct SeenKey: Hashable, Sendable {
     var scope: String
     var hash: Data
 }
 
 /// What the state knows about one entry of a feed being accepted.
-struct SeenLookup: Sendable {
+public struct SeenLookup: Sendable {
     /// The source that first spooled the hash, and when it was last seen; nil if never seen.
     var owner: String?
     var lastSeen: Int64?
@@ -19,14 +19,14 @@ struct SeenLookup: Sendable {
 }
 
 /// One entry of a feed for the state: its key, its source and its id.
-struct SeenQuery: Sendable {
+public struct SeenQuery: Sendable {
     var key: SeenKey
     var source: String
     var entryID: String
 }
 
 /// A spooled file (written to tmp/ and fsynced) whose hash is to be recorded.
-struct SpoolRecord: Sendable {
+public struct SpoolRecord: Sendable {
     var query: SeenQuery
     var fileName: String
     /// What the digest queue keeps of a new article; nil for an update, which is not queued.
@@ -57,7 +57,7 @@ struct QueueItem: Sendable {
 }
 
 /// A sighting of an article already recorded: what to write about it, if anything.
-struct Sighting: Sendable {
+public struct Sighting: Sendable {
     var query: SeenQuery
     /// Another source carried it: recorded in `carriers`.
     var addCarrier: Bool

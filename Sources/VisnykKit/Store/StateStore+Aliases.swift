@@ -3,7 +3,7 @@ import GRDB
 
 extension StateStore {
     /// The hash each key's alias points at; nil where the key has no alias.
-    func aliasTargets(of keys: [SeenKey]) throws(StoreError) -> [Data?] {
+    public func aliasTargets(of keys: [SeenKey]) throws(StoreError) -> [Data?] {
         guard !keys.isEmpty else { return [] }
         return try read { db in
             let statement = try db.cachedStatement(sql: "SELECT target FROM seen_aliases WHERE scope = ? AND hash = ?")
@@ -14,7 +14,7 @@ extension StateStore {
     /// Records, in one transaction, each alias (a hash naming the article recorded under
     /// `target`). Skipped: an alias whose target was forgotten meanwhile, and a hash recorded
     /// as an article of its own.
-    func recordAliases(_ aliases: [(alias: SeenKey, target: Data)]) throws(StoreError) {
+    public func recordAliases(_ aliases: [(alias: SeenKey, target: Data)]) throws(StoreError) {
         guard !aliases.isEmpty else { return }
         try write { db in
             let insert = try db.cachedStatement(sql: """

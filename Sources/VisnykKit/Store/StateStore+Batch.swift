@@ -39,7 +39,7 @@ extension StateStore {
         pending.withLock { !$0.items.isEmpty }
     }
 
-    func queuedState(named name: String) -> SourceState? {
+    public func queuedState(named name: String) -> SourceState? {
         pending.withLock { $0.items[name]?.state }
     }
 

@@ -139,7 +139,7 @@ extension StateStore {
     }
 
     /// The other sources that carried each hash (global dedup scope), by hash.
-    func carriers(ofHashes hashes: [Data]) throws(StoreError) -> [Data: [String]] {
+    public func carriers(ofHashes hashes: [Data]) throws(StoreError) -> [Data: [String]] {
         try read { db in
             let statement = try db.cachedStatement(sql: "SELECT source FROM carriers WHERE scope = '' AND hash = ? ORDER BY source")
             var result: [Data: [String]] = [:]

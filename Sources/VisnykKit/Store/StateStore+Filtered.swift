@@ -14,7 +14,7 @@ extension StateStore {
     }
 
     /// Whether `source` ever filtered an article out (still remembered).
-    func hasFiltered(source: String) throws(StoreError) -> Bool {
+    public func hasFiltered(source: String) throws(StoreError) -> Bool {
         try read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM seen WHERE scope = ?)",
                               arguments: [Self.filteredScope(of: source)]) ?? false
@@ -22,7 +22,7 @@ extension StateStore {
     }
 
     /// Those of `hashes` (32-byte SHA-256 digests) that `source` filtered out before.
-    func filteredHashes(among hashes: [Data], source: String) throws(StoreError) -> Set<Data> {
+    public func filteredHashes(among hashes: [Data], source: String) throws(StoreError) -> Set<Data> {
         guard !hashes.isEmpty else { return [] }
         return try read { db in
             let statement = try db.cachedStatement(sql: "SELECT 1 FROM seen WHERE scope = ? AND hash = ?")
@@ -38,7 +38,7 @@ extension StateStore {
     /// Records articles `source` filtered out, in one transaction; a known one has its
     /// `lastSeen` refreshed at most daily (like `Deduper.touchInterval`), so that retention
     /// forgets only what left the feed.
-    func recordFiltered(_ articles: [(hash: Data, entryID: String)], source: String, at time: Date) throws(StoreError) {
+    public func recordFiltered(_ articles: [(hash: Data, entryID: String)], source: String, at time: Date) throws(StoreError) {
         guard !articles.isEmpty else { return }
         let now = Int64(time.timeIntervalSince1970.rounded(.down))
         let scope = Self.filteredScope(of: source)

@@ -58,7 +58,7 @@ extension StateStore {
 
     /// For each lookup, the story (its first article's content hash, "sha256:…") of the most
     /// similar indexed article within the window, or nil.
-    func nearDuplicateStories(_ lookups: [NearDuplicateLookup],
+    public func nearDuplicateStories(_ lookups: [NearDuplicateLookup],
                               settings: NearDuplicateSettings) throws(StoreError) -> [String?] {
         // The level in memory first: an article merged meanwhile is then in the snapshot read
         // after, so none is missed.
@@ -238,7 +238,7 @@ extension StateStore {
 }
 
 /// A new article's fingerprint and time, to look up the earlier articles of its story.
-struct NearDuplicateLookup: Sendable {
+public struct NearDuplicateLookup: Sendable {
     var fingerprint: NearDuplicateFingerprint
     /// Unix seconds.
     var time: Int64
@@ -264,7 +264,7 @@ public struct NearDuplicateStorage: Sendable {
 }
 
 /// A new article that tells an earlier article's story, not spooled (near_duplicates = "drop").
-struct DroppedNearDuplicate: Sendable {
+public struct DroppedNearDuplicate: Sendable {
     var query: SeenQuery
     /// The story's first article (32 bytes).
     var story: Data

@@ -3,7 +3,7 @@ import GRDB
 
 extension StateStore {
     /// The seen row and the entry identity of every query, in one read transaction.
-    func lookUp(_ queries: [SeenQuery]) throws(StoreError) -> [SeenLookup] {
+    public func lookUp(_ queries: [SeenQuery]) throws(StoreError) -> [SeenLookup] {
         try read { db in
             let seen = try db.cachedStatement(sql: "SELECT source, lastSeen FROM seen WHERE scope = ? AND hash = ?")
             let identity = try db.cachedStatement(sql: "SELECT hash FROM entries WHERE source = ? AND entryID = ?")
@@ -20,7 +20,7 @@ extension StateStore {
     }
 
     /// Whether some article was recorded with this spool file name.
-    func isSpoolFileRecorded(_ fileName: String) throws(StoreError) -> Bool {
+    public func isSpoolFileRecorded(_ fileName: String) throws(StoreError) -> Bool {
         try read { db in
             try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM seen WHERE spoolFile = ?)", arguments: [fileName]) ?? false
         }
@@ -31,7 +31,7 @@ extension StateStore {
     /// whether it was recorded: false means that another writer recorded the same key first
     /// (its file is a duplicate, not queued; a carrier is noted). The near-duplicate index takes
     /// the recorded articles that carry an item, and the dropped near-duplicates are recorded.
-    func record(_ records: [SpoolRecord], sightings: [Sighting], dropped: [DroppedNearDuplicate] = [],
+    public func record(_ records: [SpoolRecord], sightings: [Sighting], dropped: [DroppedNearDuplicate] = [],
                 nearDuplicates: NearDuplicateStorage = NearDuplicateStorage(), at time: Date) throws(StoreError) -> [Bool] {
         let now = Int64(time.timeIntervalSince1970.rounded(.down))
         return try write { db in

@@ -14,6 +14,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case cannotOpen
         /// The file was migrated by a newer Visnyk whose schema this one does not know.
         case newerSchema
+        /// The PostgreSQL server cannot be reached or refused the login.
+        case unreachable
+        /// Another node's transaction touched the same rows (retried before it is shown).
+        case conflict
         case other
     }
 
@@ -49,6 +53,13 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case .newerSchema:
             "The state database \(path) was written by a newer version of Visnyk (\(detail)). "
                 + "Run that version, or restore a backup made by this one."
+        case .unreachable:
+            "Cannot reach the PostgreSQL state database \(path) (\(detail)). Check that the server "
+                + "runs and accepts connections from this machine, the [state] url, and the password in "
+                + "password_file (or the credential postgres-password)."
+        case .conflict:
+            "The state database \(path) kept refusing a transaction that other nodes wrote at the same "
+                + "time (\(detail)). It is retried at the next poll; if it persists, check the server's load."
         case .other:
             "The state database \(path) failed: \(detail)."
         }

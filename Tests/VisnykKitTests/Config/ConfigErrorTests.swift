@@ -164,7 +164,7 @@ struct ConfigErrorTests {
             "/etc/visnyk/visnyk.toml:1: intervall: unknown key: did you mean \"interval\"?",
             "/etc/visnyk/visnyk.toml:2: spool-dir: unknown key: did you mean \"spool_dir\"?",
             "/etc/visnyk/visnyk.toml:3: name: unknown key here: name is a [[source]] key: put it below a [[source]] header",
-            "/etc/visnyk/visnyk.toml:4: colour: unknown key: the keys here are state_dir, spool_dir, spool_format, user_agent_url, interval, min_interval, concurrency, per_host, timeout, connect_timeout, max_download_size, retention, max_backoff, allow_private_networks, ca_file, metrics, near_duplicates, source, digest, mail",
+            "/etc/visnyk/visnyk.toml:4: colour: unknown key: the keys here are state_dir, spool_dir, spool_format, user_agent_url, interval, min_interval, concurrency, per_host, timeout, connect_timeout, max_download_size, retention, max_backoff, allow_private_networks, ca_file, metrics, near_duplicates, state, source, digest, mail",
             "/etc/visnyk/visnyk.toml:8: source.tag: unknown key: did you mean \"tags\"?",
             "/etc/visnyk/visnyk.toml:9: source.fulltext: unknown key: did you mean \"full_text\"?",
             "/etc/visnyk/visnyk.toml:10: source.discover: discover (feed discovery on web pages) is not supported by this version yet: remove it for now",

@@ -16,6 +16,7 @@ struct ManualKeysTests {
         ("source", "SOURCES", ConfigKeys.source),
         ("digest", "DIGESTS", ConfigKeys.digest),
         ("mail", "MAIL", ConfigKeys.mail),
+        ("state", "STATE", ConfigKeys.state),
     ]
 
     @Test func everyGlobalKeyIsDocumented() throws {
