@@ -26,6 +26,8 @@ extension Scheduler {
         let restartOnly = Self.restartOnlyChanges(from: poller.config, to: config)
         sources = enabled
         poller = newPoller
+        // New sources get their cluster row (due at once); the others keep their schedule.
+        if let cluster = poller.store.cluster { try cluster.join(sources: clusterSources(), now: now) }
         return restartOnly
     }
 

@@ -17,6 +17,11 @@ public actor Scheduler {
     var stopRequested = false
     var failing: Set<String> = []
     var snapshot = SchedulerSnapshot()
+    /// In a cluster: how many sources the last claim returned, when leases were last renewed,
+    /// and the database's last error (shown in the status line until a claim works again).
+    var lastClaimCount = 0
+    var lastRenewal: ContinuousClock.Instant?
+    var clusterProblem: String?
     private let onReport: @Sendable (PollReport) -> Void
 
     /// `onReport` sees every finished poll (logs, progress, sd_notify STATUS).
@@ -39,6 +44,10 @@ public actor Scheduler {
     /// Loads each source's next poll time from the state; overdue and new sources are spread
     /// over a short window instead of all starting at once.
     public func prepare(now: Date = Date()) throws {
+        if let cluster = poller.store.cluster {
+            try cluster.join(sources: clusterSources(), now: now)
+            return
+        }
         var overdue: [String] = []
         let states = Dictionary(try poller.store.allSourceStates().map { ($0.name, $0) },
                                 uniquingKeysWith: { first, _ in first })
@@ -79,18 +88,25 @@ public actor Scheduler {
     public func run(tick: @escaping @Sendable () -> Void = {},
                     statusChanged: @escaping @Sendable (SchedulerSnapshot) -> Void = { _ in }) async {
         var reported: SchedulerSnapshot?
+        let cluster = poller.store.cluster
         await withDiscardingTaskGroup { group in
             while !stopRequested {
                 let now = Date()
-                for source in takeDue(now: now) {
+                let due: [(SourceConfig, lag: Duration?)] = if let cluster {
+                    claimDue(from: cluster, now: now)
+                } else {
+                    takeDue(now: now).map { ($0, nextPoll[$0.name].map { Duration.seconds(now.timeIntervalSince($0)) }) }
+                }
+                for (source, lag) in due {
                     let poller = self.poller
-                    let lag = nextPoll[source.name].map { Duration.seconds(now.timeIntervalSince($0)) }
                     group.addTask {
                         var report = await poller.poll(source)
                         report.schedulerLag = lag
+                        if let cluster { Self.release(report, source: source, in: cluster) }
                         await self.finish(report)
                     }
                 }
+                if let cluster { renewLeases(of: cluster, now: now) }
                 snapshot.sources = sources.count
                 snapshot.retired = retired.count
                 snapshot.failing = failing.count
@@ -100,10 +116,12 @@ public actor Scheduler {
                     reported = snapshot
                     statusChanged(snapshot)
                 }
-                try? await Task.sleep(for: sleepTime(now: Date()))
+                try? await Task.sleep(for: cluster == nil ? sleepTime(now: Date()) : clusterSleepTime())
             }
         }
         commitQueuedStates()
+        // Whatever this node still held is due again for the others at once.
+        try? cluster?.leave()
     }
 
     /// Commits the states of polls that finished since the last batch. On failure they stay

@@ -32,6 +32,7 @@ extension StatusReport {
         lines.append("spool \(spool.directory): \(spool.new) in new/, \(spool.cur) in cur/, \(spool.tmp) in tmp/; "
                      + "\(seenArticles) articles remembered")
         lines += digestLines(now: now)
+        lines += clusterLines(now: now)
         return lines.joined(separator: "\n") + "\n"
     }
 

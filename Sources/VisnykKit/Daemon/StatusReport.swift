@@ -40,6 +40,8 @@ public struct StatusReport: Sendable, Codable, Equatable {
     public var spool: SpoolCounts
     public var seenArticles: Int
     public var digests: [DigestRow]
+    /// nil unless the state is a PostgreSQL database shared by several daemons.
+    public var cluster: ClusterRow?
 
     public init(config: VisnykConfig, store: any StateBackend, now: Date = Date()) throws {
         self.config = config.path
@@ -53,6 +55,7 @@ public struct StatusReport: Sendable, Codable, Equatable {
                             cur: Self.count(config.spoolDir, "cur"), tmp: Self.count(config.spoolDir, "tmp"))
         seenArticles = try store.seenCount()
         digests = try Self.digestRows(config: config, store: store, now: now)
+        cluster = try Self.clusterRow(store: store, sources: rows, now: now)
     }
 
     static func row(for source: SourceConfig, state: SourceState?) -> SourceRow {

@@ -68,6 +68,9 @@ public struct DigestDeliverer: Sendable {
         guard let lock = try store.acquireDigestLock(digest: digest.name) else { return .busy }
         defer { withExtendedLifetime(lock) {} }
         var state = try state(of: digest, now: now, save: true)
+        // Another process (a node of the cluster) covered this slot between our look at the
+        // schedule and the lock: sending again would send the slot twice.
+        if let slot, let covered = state.lastSlot, covered >= slot, state.nextAttemptAt == nil { return .busy }
         let prepared: PreparedDigest
         do {
             prepared = try prepare(digest, state: state, now: now)

@@ -52,7 +52,7 @@ public struct ClaimedSource: Sendable, Equatable {
 }
 
 /// One daemon of the cluster, as `visnyk status` shows it.
-public struct ClusterNode: Sendable, Equatable {
+public struct ClusterNode: Sendable, Equatable, Codable {
     public var id: String
     public var startedAt: Date
     public var heartbeatAt: Date

@@ -96,7 +96,9 @@ final class PostgresSession: Sendable {
         }
     }
 
-    private func connect() throws(StoreError) -> PostgresConnection {
+    /// A connection of its own, outside the pool (held by a digest lock); closing it ends
+    /// its session locks.
+    func connect() throws(StoreError) -> PostgresConnection {
         let id = nextID.withLock { value -> Int in
             value += 1
             return value
