@@ -37,13 +37,18 @@ public struct DaemonService: Service {
         notifier.ready(status: "started, \(daemon.config.sources.filter(\.enabled).count) sources")
         let scheduler = daemon.scheduler
         let notifier = notifier
+        let logger = logger
+        let lastProblem = PthreadMutexBox<String?>(nil)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.handleReloads() }
             group.addTask { await self.pruneDaily() }
             group.addTask { await daemon.digestTimer.run() }
             await withGracefulShutdownHandler {
                 await scheduler.run(tick: { notifier.watchdog() },
-                                    statusChanged: { notifier.status($0.statusLine) })
+                                    statusChanged: { snapshot in
+                                        notifier.status(snapshot.statusLine)
+                                        Self.logClusterProblem(snapshot.clusterProblem, last: lastProblem, logger: logger)
+                                    })
             } onGracefulShutdown: {
                 notifier.stopping()
                 Task {
@@ -54,6 +59,19 @@ public struct DaemonService: Service {
             group.cancelAll()
         }
         logger.notice("stopped")
+    }
+
+    /// A failing shared database is logged once when it starts failing and once when it works again.
+    private static func logClusterProblem(_ problem: String?, last: PthreadMutexBox<String?>, logger: Logger) {
+        let previous = last.withLock { value -> String? in
+            defer { value = problem }
+            return value
+        }
+        if let problem, problem != previous {
+            logger.error("claiming due sources failed; polls resume when the database answers again: \(problem)")
+        } else if problem == nil, previous != nil {
+            logger.notice("the state database answers again; claiming due sources")
+        }
     }
 
     private func pruneDaily() async {

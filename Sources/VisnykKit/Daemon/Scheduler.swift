@@ -110,6 +110,7 @@ public actor Scheduler {
                 snapshot.sources = sources.count
                 snapshot.retired = retired.count
                 snapshot.failing = failing.count
+                snapshot.clusterProblem = clusterProblem
                 commitQueuedStates()
                 tick()
                 if reported != snapshot {

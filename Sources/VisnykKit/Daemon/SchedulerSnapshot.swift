@@ -8,6 +8,8 @@ public struct SchedulerSnapshot: Sendable, Equatable {
     public var polls = 0
     public var newArticles = 0
     public var lastPollAt: Date?
+    /// In a cluster: why the last claim on the shared database failed; nil once one works.
+    public var clusterProblem: String?
 
     public init() {}
 
@@ -22,6 +24,7 @@ public struct SchedulerSnapshot: Sendable, Equatable {
         if let last = lastPollAt {
             line += ", last poll " + last.formatted(.iso8601)
         }
+        if clusterProblem != nil { line += "; the state database fails, nothing new is claimed" }
         return line
     }
 }
