@@ -26,12 +26,22 @@ enum PostgresSchema {
                                  detail: "unknown migrations: \(unknown.sorted().joined(separator: ", "))")
             }
             for migration in migrations where !applied.contains(migration.id) {
-                try link.execute(migration.sql)
+                // A prepared statement holds one command: run them one by one.
+                for statement in statements(of: migration.sql) { try link.execute(statement) }
                 var binds = Binds()
                 binds.add(migration.id)
                 try link.execute("INSERT INTO visnyk_migrations (id) VALUES ($1)", binds.bindings)
             }
         }
+    }
+
+    /// The commands of a migration: `--` comments removed, split at each `;` (the migrations
+    /// hold no `;` or `--` in string literals).
+    static func statements(of sql: String) -> [String] {
+        let uncommented = sql.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.range(of: "--").map { line[..<$0.lowerBound] } ?? line }
+            .joined(separator: "\n")
+        return uncommented.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
     /// pg_advisory_xact_lock key of the migration ("visnyk" in ASCII).
