@@ -165,12 +165,12 @@ extension StateStore {
         return max(assigned ?? 0, present ?? 0)
     }
 
-    private static func jsonArray(_ strings: [String]) -> String {
+    static func jsonArray(_ strings: [String]) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: strings) else { return "[]" }
         return String(decoding: data, as: UTF8.self)
     }
 
-    private static func stringArray(json: String) -> [String] {
+    static func stringArray(json: String) -> [String] {
         (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]) ?? []
     }
 }
