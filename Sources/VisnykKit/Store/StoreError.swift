@@ -44,6 +44,10 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
                 + "visnyk (for example with `systemctl stop visnyk`) or wait for it to finish, then try again."
         case .diskFull:
             "The disk holding the state database \(path) is full (\(detail)). Free some space there, then try again."
+        case .permissionDenied where path.hasPrefix("postgres://"):
+            "The PostgreSQL state database \(path) refused Visnyk (\(detail)). Check the user in the "
+                + "[state] url, its password (password_file, or the credential postgres-password) and its "
+                + "privileges on the database."
         case .permissionDenied:
             "Visnyk may not read or write the state database \(path) (\(detail)). Check the owner and "
                 + "permissions of the file and of its directory, or set state_dir to a directory Visnyk may write."
