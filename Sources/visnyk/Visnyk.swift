@@ -8,7 +8,7 @@ struct Visnyk: AsyncParsableCommand {
         commandName: "visnyk",
         abstract: "A feed aggregator daemon: polls feeds, drops what it has seen, spools new articles, mails digests.",
         version: VisnykVersion.current,
-        subcommands: [RunCommand.self, PollCommand.self, DigestCommand.self, MailTestCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, SourcesCommand.self,
+        subcommands: [RunCommand.self, PollCommand.self, DigestCommand.self, MailTestCommand.self, StatusCommand.self, CheckCommand.self, ParseCommand.self, SourcesCommand.self, MigrateStateCommand.self,
                       NearDuplicateBenchCommand.self]
     )
 
