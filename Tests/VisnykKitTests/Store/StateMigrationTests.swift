@@ -139,6 +139,15 @@ import Testing
         #expect(try store.queuedArticles(after: 0) == h.store.queuedArticles(after: 0))
         #expect(try store.latestQueueSeq() == h.store.latestQueueSeq())
         #expect(try store.seenCount() == h.store.seenCount())
+        // Every seen hash and entry identity answers as it did: nothing would be spooled again.
+        let seen = try h.store.pool.read { db in try Row.fetchAll(db, sql: "SELECT scope, hash, source, entryID, spoolFile FROM seen") }
+        let queries = seen.map { SeenQuery(key: SeenKey(scope: $0[0], hash: $0[1]), source: $0[2], entryID: $0[3]) }
+        let answers = try store.lookUp(queries)
+        let expected = try h.store.lookUp(queries)
+        #expect(answers.map(\.owner) == seen.map { $0[2] as String? })
+        #expect(answers.map(\.owner) == expected.map(\.owner) && answers.map(\.identityHash) == expected.map(\.identityHash))
+        #expect(try seen.allSatisfy { try store.isSpoolFileRecorded($0[4]) })
+        #expect(try store.aliasTargets(of: [SeenKey(scope: "", hash: Data(repeating: 7, count: 32))]) == h.store.aliasTargets(of: [SeenKey(scope: "", hash: Data(repeating: 7, count: 32))]))
     }
 
     @Test func aSecondMigrationIsRefusedAndAMergeAddsOnlyWhatIsNew() throws {
