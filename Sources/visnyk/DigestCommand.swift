@@ -43,7 +43,7 @@ struct DigestCommand: AsyncParsableCommand {
             throw ValidationError("no digest named \"\(name)\" in \(config.path); "
                                   + (known.isEmpty ? "it has no [[digest]] table" : "known: \(known)"))
         }
-        let deliverer = try Console.opening { DigestDeliverer(config: config, store: try StateStore(directory: config.stateDir)) }
+        let deliverer = try Console.opening { DigestDeliverer(config: config, store: try StateBackends.open(config)) }
         let now = Date()
         if send {
             let attempt = try await Console.opening { try await deliverer.deliver(digest, slot: nil, now: now) }

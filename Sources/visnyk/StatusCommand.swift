@@ -20,7 +20,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let config = try options.load()
         let report = try Console.opening {
-            let store = try StateStore(directory: config.stateDir)
+            let store = try StateBackends.open(config)
             if let source { return try StatusReport(config: config, store: store, source: source) }
             return try StatusReport(config: config, store: store)
         }

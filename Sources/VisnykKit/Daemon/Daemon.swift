@@ -19,7 +19,7 @@ public struct Daemon: Sendable {
                 onDigestError: @escaping DigestTimer.ErrorHandler = { _, _ in }) throws {
         MallocArenas.bound()
         self.config = config
-        store = try StateStore(directory: config.stateDir)
+        store = try StateBackends.open(config)
         let spool = try SpoolWriter(directory: config.spoolDir, format: config.spoolFormat)
         deduper = Deduper(store: store, spool: spool, nearDuplicates: config.nearDuplicates)
         recovery = try deduper.recover()
