@@ -20,6 +20,8 @@ public struct StateMigration: Sendable {
     public var target: StateConfig
     public var password: String?
     public var merge: Bool
+    /// Rows per INSERT statement (fewer in tests, to cross statement boundaries).
+    var rowsPerStatement = 1_000
 
     public init(from sqlitePath: String, to target: StateConfig, password: String?, merge: Bool = false) {
         self.sqlitePath = sqlitePath
@@ -57,7 +59,8 @@ public struct StateMigration: Sendable {
         do throws(StoreError) {
             return try session.transaction { link throws(StoreError) in
                 do throws(StateMigrationError) {
-                    var copy = StateMigrationCopy(link: link, url: url.display, sqlitePath: source.path, merge: merge)
+                    var copy = StateMigrationCopy(link: link, url: url.display, sqlitePath: source.path, merge: merge,
+                                                  rowsPerStatement: rowsPerStatement)
                     return try copy.run(from: source, now: now)
                 } catch {
                     if case .database(let store) = error { throw store }

@@ -15,10 +15,12 @@ extension StateMigrationCopy {
         let bandsBefore = try count("near_bands")
         // Merging the same state twice indexes no article twice.
         var articles = StateMigrationBatch(link: link, table: "near_articles", columns: columns, conflict: conflict,
-                                           filter: merge ? "NOT EXISTS (SELECT 1 FROM near_articles t WHERE t.story = v.story AND t.time = v.time AND t.shingles = v.shingles)" : nil)
+                                           filter: merge ? "NOT EXISTS (SELECT 1 FROM near_articles t WHERE t.story = v.story AND t.time = v.time AND t.shingles = v.shingles)" : nil,
+                                           rowsPerStatement: rowsPerStatement)
         var bands = StateMigrationBatch(link: link, table: "near_bands", columns: [.init("key", .integer), .init("article", .integer)],
                                         conflict: conflict,
-                                        filter: merge ? "EXISTS (SELECT 1 FROM near_articles t WHERE t.id = v.article)" : nil)
+                                        filter: merge ? "EXISTS (SELECT 1 FROM near_articles t WHERE t.id = v.article)" : nil,
+                                        rowsPerStatement: rowsPerStatement)
         var waiting: [(article: Int64, keys: [UInt32])] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT id, story, time, shingles, bands FROM near_articles ORDER BY id")
         while let row = try rows.next() {

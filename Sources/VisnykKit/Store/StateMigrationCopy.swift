@@ -11,15 +11,17 @@ struct StateMigrationCopy {
     let url: String
     let sqlitePath: String
     let merge: Bool
+    let rowsPerStatement: Int
     /// Added to the copied ids of each space: 0 unless merging.
     private(set) var offsets: [StateMigrationTable.IDSpace: Int64] = [:]
     private(set) var tables: [StateMigrationReport.Table] = []
 
-    init(link: PostgresLink, url: String, sqlitePath: String, merge: Bool) {
+    init(link: PostgresLink, url: String, sqlitePath: String, merge: Bool, rowsPerStatement: Int) {
         self.link = link
         self.url = url
         self.sqlitePath = sqlitePath
         self.merge = merge
+        self.rowsPerStatement = rowsPerStatement
     }
 
     mutating func run(from source: StateMigrationSource, now: Date) throws(StateMigrationError) -> StateMigrationReport {
@@ -59,7 +61,7 @@ struct StateMigrationCopy {
         let before = try count(table.name)
         var batch = StateMigrationBatch(link: link, table: table.name, columns: table.columns,
                                         conflict: merge ? " ON CONFLICT DO NOTHING" : "",
-                                        filter: merge ? table.mergeFilter : nil)
+                                        filter: merge ? table.mergeFilter : nil, rowsPerStatement: rowsPerStatement)
         let rows = try Row.fetchCursor(db, sql: table.selectSQL)
         while let row = try rows.next() {
             for (index, column) in table.columns.enumerated() {
@@ -88,7 +90,8 @@ struct StateMigrationCopy {
                                                      .init("configured_at", .real)]
         var batch = StateMigrationBatch(link: link, table: "cluster_sources", columns: columns,
                                         conflict: merge ? " ON CONFLICT (name) DO NOTHING"
-                                            : " ON CONFLICT (name) DO UPDATE SET due_at = excluded.due_at")
+                                            : " ON CONFLICT (name) DO UPDATE SET due_at = excluded.due_at",
+                                        rowsPerStatement: rowsPerStatement)
         let rows = try Row.fetchCursor(db, sql: "SELECT name, nextPollAt FROM sources ORDER BY name")
         while let row = try rows.next() {
             try append(row[0], .init("name", .text), table: "sources", to: &batch.bindings)

@@ -60,7 +60,10 @@ import Testing
         return output.isEmpty ? [] : output.components(separatedBy: "\n")
     }
 
-    @Test func everySeenHashValidatorCursorAndDeliveryArrives() throws {
+    /// With 5 rows per statement, every table crosses statement boundaries (near_bands's
+    /// batches wait for their articles').
+    @Test(arguments: [1_000, 5])
+    func everySeenHashValidatorCursorAndDeliveryArrives(rowsPerStatement: Int) throws {
         let h = try sqliteState()
         defer { h.remove() }
         let server = try TestPostgresServer.shared()
@@ -69,7 +72,9 @@ import Testing
         // A seq handed out whose row is gone (pruned): it must never be handed out again.
         try h.store.write { db in try db.execute(sql: "DELETE FROM digest_queue WHERE seq = (SELECT max(seq) FROM digest_queue)") }
         #expect(try sqlite(h, "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'digest_queue') - (SELECT max(seq) FROM digest_queue)") == ["1"])
-        let report = try StateMigration(from: h.dir.appending("state"), to: target, password: nil).run(now: now)
+        var migration = StateMigration(from: h.dir.appending("state"), to: target, password: nil)
+        migration.rowsPerStatement = rowsPerStatement
+        let report = try migration.run(now: now)
 
         let tables = ["sources", "seen", "carriers", "entries", "seen_aliases", "digest_queue", "digest_state",
                       "digest_deliveries", "digest_delivered", "boilerplate", "near_articles"]
@@ -165,7 +170,9 @@ import Testing
             try StateMigration(from: state, to: target, password: nil).run()
         }
         // The same state merged again: nothing is there twice.
-        let again = try StateMigration(from: state, to: target, password: nil, merge: true).run()
+        var merge = StateMigration(from: state, to: target, password: nil, merge: true)
+        merge.rowsPerStatement = 3
+        let again = try merge.run()
         #expect(again.tables.allSatisfy { $0.copied == 0 }, "\(again.tables)")
         #expect(try postgres(server, target, counts) == before)
 
