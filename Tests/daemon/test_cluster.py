@@ -343,7 +343,7 @@ class ClusterTests(unittest.TestCase):
         self.assertEqual([p for p in orphaned if len(order[p]) > 2], [], "orphaned sources fetched more than twice")
         self.check_spool(article_ids(count, per_feed))
         print("\n  cluster kill: n3 held %d sources; its last lease ran out %.1f s after the kill, the others had"
-              " polled them all %.1f s after it (lease %d s)" % (len(orphaned), expiry - killed_at, taken_over, lease))
+              " polled them all %.1f s after the kill (lease %d s)" % (len(orphaned), expiry - killed_at, taken_over, lease))
 
     def status_nodes(self, config):
         """The nodes `visnyk status` lists as alive, checked in its text and its JSON alike."""
