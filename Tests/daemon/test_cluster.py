@@ -19,8 +19,7 @@ from collections import Counter
 import postgres
 from faults import SMTPServer
 from feeds import feed_xml
-from support import (VISNYK, FeedServer, run_visnyk, spool_documents, spool_files, status_json, toml_string,
-                     wait_until)
+from support import VISNYK, FeedServer, run_visnyk, spool_documents, spool_files, status_json, toml_string
 
 NODES = ("n1", "n2", "n3")
 
@@ -197,11 +196,15 @@ class ClusterTests(unittest.TestCase):
             raise AssertionError("daemons exited: %s\n%s" % (stopped, self.logs()))
         return True
 
-    def wait(self, predicate, what, timeout):
-        try:
-            wait_until(lambda: self.all_running() and predicate(), what, timeout=timeout)
-        except AssertionError as error:
-            raise AssertionError("%s\n%s" % (error, self.logs())) from None
+    def wait(self, predicate, what, timeout, every=0.2):
+        """Polls `predicate` every `every` seconds (the feed server's whole log is read each
+        time: not every 50 ms) while every node runs; fails after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.all_running() and predicate():
+                return
+            time.sleep(every)
+        raise AssertionError("timed out waiting until %s\n%s" % (what, self.logs()))
 
     def stop_all(self):
         for node in self.nodes:
