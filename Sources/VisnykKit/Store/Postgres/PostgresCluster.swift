@@ -90,10 +90,14 @@ final class PostgresCluster: ClusterCoordinator, Sendable {
                 FROM locked WHERE c.name = locked.name
                 RETURNING c.name, c.due_at
                 """, binds.bindings)
-            return rows.map { row in
-                let (name, due) = (try? row.decode((String, Double?).self)) ?? ("", nil)
-                return ClaimedSource(name: name, dueAt: due.map { Date(timeIntervalSince1970: $0) })
-            }.filter { !$0.name.isEmpty }
+            // A row that did not decode would leave its source leased and never polled until
+            // the lease ran out: an error instead, and the transaction is rolled back.
+            var claimed: [ClaimedSource] = []
+            for row in rows {
+                let (name, due) = try row.decodedColumns((String, Double?).self, database: session.url.display)
+                claimed.append(ClaimedSource(name: name, dueAt: due.map { Date(timeIntervalSince1970: $0) }))
+            }
+            return claimed
         }
     }
 
@@ -164,12 +168,14 @@ final class PostgresCluster: ClusterCoordinator, Sendable {
                        (SELECT count(*) FROM cluster_sources c WHERE c.lease_node = n.id AND c.lease_until > $2)
                 FROM cluster_nodes n WHERE n.heartbeat_at >= $1 ORDER BY n.id
                 """, binds.bindings)
-            return rows.compactMap { row in
-                guard let (id, started, heartbeat, polls, claimed) = try? row.decode((String, Double, Double, Int64, Int64).self)
-                else { return nil }
-                return ClusterNode(id: id, startedAt: Date(timeIntervalSince1970: started),
-                                   heartbeatAt: Date(timeIntervalSince1970: heartbeat), claimed: Int(claimed), polls: polls)
+            var nodes: [ClusterNode] = []
+            for row in rows {
+                let (id, started, heartbeat, polls, claimed) = try row.decodedColumns(
+                    (String, Double, Double, Int64, Int64).self, database: session.url.display)
+                nodes.append(ClusterNode(id: id, startedAt: Date(timeIntervalSince1970: started),
+                                         heartbeatAt: Date(timeIntervalSince1970: heartbeat), claimed: Int(claimed), polls: polls))
             }
+            return nodes
         }
     }
 }

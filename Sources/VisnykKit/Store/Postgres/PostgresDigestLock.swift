@@ -17,7 +17,7 @@ final class PostgresDigestLock: DigestLockHolder, Sendable {
         let locked: Bool
         do throws(StoreError) {
             let rows = try link.query("SELECT pg_try_advisory_lock($1)", binds.bindings)
-            locked = rows.first.flatMap { try? $0.decode(Bool.self) } ?? false
+            locked = try rows.first?.decodedColumn(Bool.self, database: session.url.display) ?? false
         } catch {
             close(connection)
             throw error

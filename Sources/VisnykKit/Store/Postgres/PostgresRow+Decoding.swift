@@ -22,7 +22,7 @@ extension PostgresRow {
         }
     }
 
-    private static func unexpected(_ error: any Error, database: String) -> StoreError {
+    static func unexpected(_ error: any Error, database: String) -> StoreError {
         StoreError(kind: .other, path: database,
                    detail: "a row of an unexpected shape (\(String(describing: error).prefix(300))); "
                        + "check that no other program changed Visnyk's tables")

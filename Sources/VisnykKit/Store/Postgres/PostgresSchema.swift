@@ -17,7 +17,7 @@ enum PostgresSchema {
             try link.execute("CREATE TABLE IF NOT EXISTS visnyk_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
             var applied = Set<String>()
             for row in try link.query("SELECT id FROM visnyk_migrations") {
-                if let id = try? row.decode(String.self) { applied.insert(id) }
+                applied.insert(try row.decodedColumn(String.self, database: session.url.display))
             }
             let known = Set(migrations.map(\.id))
             let unknown = applied.subtracting(known)

@@ -69,8 +69,7 @@ extension PostgresStateStore {
         do {
             return try rows.map(decode)
         } catch {
-            throw StoreError(kind: .other, path: location,
-                             detail: "a row does not have the columns this Visnyk expects (\(String(describing: error).prefix(300)))")
+            throw PostgresRow.unexpected(error, database: location)
         }
     }
 }
